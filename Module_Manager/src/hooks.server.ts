@@ -1,0 +1,65 @@
+import type { Handle, RequestEvent } from '@sveltejs/kit';
+import type { TPublicTenant } from '@wisp/shared';
+import { api, BackendError, backendUrl, forwardingHeaders } from '$lib/server/api';
+
+/** Response headers that describe the upstream connection, not the response we send on. */
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-encoding', 'content-length']);
+
+/**
+ * One origin for the browser: `/api/*` is forwarded to backend-services as a stream (uploads and
+ * Server-Sent Events included), so session cookies are first-party and no CORS is needed.
+ */
+async function proxyToBackend(event: RequestEvent): Promise<Response> {
+  const headers = forwardingHeaders(event);
+  for (const name of ['content-type', 'accept', 'x-csrf-token', 'last-event-id', 'x-request-id']) {
+    const value = event.request.headers.get(name);
+    if (value) headers.set(name, value);
+  }
+  const hasBody = !['GET', 'HEAD'].includes(event.request.method);
+  let upstream: Response;
+  try {
+    upstream = await fetch(backendUrl(event.url.pathname + event.url.search), {
+      method: event.request.method,
+      headers,
+      body: hasBody ? event.request.body : undefined,
+      redirect: 'manual',
+      signal: event.request.signal,
+      // @ts-expect-error -- undici needs `duplex` to stream a request body; the DOM type lacks it.
+      duplex: hasBody ? 'half' : undefined,
+    });
+  } catch {
+    return Response.json(
+      { error: { code: 'INTERNAL', message: 'The service is unavailable. Please try again in a moment.' } },
+      { status: 502 },
+    );
+  }
+  const responseHeaders = new Headers();
+  upstream.headers.forEach((value, name) => {
+    if (!HOP_BY_HOP.has(name) && name !== 'set-cookie') responseHeaders.set(name, value);
+  });
+  for (const cookie of upstream.headers.getSetCookie()) responseHeaders.append('set-cookie', cookie);
+  return new Response(upstream.body, { status: upstream.status, headers: responseHeaders });
+}
+
+async function loadTenant(event: RequestEvent): Promise<TPublicTenant | null> {
+  try {
+    const { tenant } = await api<{ tenant: TPublicTenant }>(event, '/api/tenant/current');
+    return tenant;
+  } catch (err) {
+    if (err instanceof BackendError && err.status === 404) return null;
+    throw err;
+  }
+}
+
+export const handle: Handle = async ({ event, resolve }) => {
+  if (event.url.pathname.startsWith('/api/')) return proxyToBackend(event);
+
+  event.locals.tenant = await loadTenant(event);
+  // On a bare localhost, `?tenant=slug` picks the portal once and a cookie remembers it.
+  const explicit = event.url.searchParams.get('tenant');
+  if (explicit && event.locals.tenant) {
+    event.cookies.set('portal_tenant', event.locals.tenant.slug, { path: '/', httpOnly: true, sameSite: 'lax', secure: event.url.protocol === 'https:' });
+  }
+  const lang = event.locals.tenant?.defaultLocale ?? 'en';
+  return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', lang) });
+};

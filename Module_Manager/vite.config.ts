@@ -1,0 +1,8 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  plugins: [sveltekit()],
+  server: { host: '127.0.0.1', allowedHosts: ['.localhost'] },
+  test: { include: ['src/**/*.test.ts'] },
+});

@@ -1,0 +1,37 @@
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import cookieParser from 'cookie-parser';
+import type { Logger } from 'pino';
+import type { Auth } from 'firebase-admin/auth';
+import type { TConfig } from './config.ts';
+import { requestLogger } from './platform/http/logger.ts';
+import { errorHandler, notFoundHandler } from './platform/http/error-handler.ts';
+import { createTenantResolver } from './platform/tenancy/tenant-resolver.ts';
+import { healthRouter } from './health/health.router.ts';
+import { tenantsRouter } from './tenants/tenants.router.ts';
+
+export type AppDeps = { config: TConfig; logger: Logger; auth: Auth };
+
+/** Builds the Express app without listening, so tests can start it on port 0. */
+export function createApp({ config, logger, auth }: AppDeps): Express {
+  const app = express();
+  // Only the portal's own server (SvelteKit on this machine, or the deployment's proxy) sits in front.
+  app.set('trust proxy', 'loopback, uniquelocal');
+  app.disable('x-powered-by');
+  app.use(requestLogger(logger));
+  app.use(helmet({ contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } }));
+  app.use(express.json({ limit: '100kb' }));
+  app.use(express.urlencoded({ extended: false, limit: '100kb' }));
+  app.use(cookieParser());
+
+  app.use('/api/health', healthRouter(auth));
+
+  const api = express.Router();
+  api.use(createTenantResolver(config.PLATFORM_DOMAIN));
+  api.use('/tenant', tenantsRouter());
+  app.use('/api', api);
+
+  app.use(notFoundHandler);
+  app.use(errorHandler);
+  return app;
+}

@@ -1,0 +1,65 @@
+import mongoose, { Schema, type InferSchemaType } from 'mongoose';
+import { PORTAL_ACCOUNT_STATUSES, SERVICE_STATUSES } from '@wisp/shared';
+
+const equipmentSchema = new Schema(
+  {
+    type: { type: String, required: true },
+    make: String,
+    model: String,
+    serialNumber: String,
+    macAddress: String,
+    firmware: String,
+    installedAt: Date,
+  },
+  { _id: false },
+);
+
+const installationSchema = new Schema(
+  {
+    date: { type: Date, required: true },
+    type: { type: String, required: true },
+    technicianFirstName: String,
+    customerNotes: String,
+    /** Staff-only; never part of a customer view. */
+    internalNotes: String,
+  },
+  { _id: false },
+);
+
+const customerSchema = new Schema(
+  {
+    tenantId: { type: Schema.Types.ObjectId, ref: 'Tenant', required: true },
+    customerId: { type: String, required: true },
+    firstName: { type: String, required: true },
+    lastName: { type: String, required: true },
+    email: { type: String, lowercase: true, trim: true },
+    /** E.164, normalised with the tenant's default country on the way in. */
+    primaryPhone: String,
+    serviceAddress: { street: String, city: String, state: String, postalCode: String, country: String },
+    serviceStatus: { type: String, enum: SERVICE_STATUSES, default: 'pending', required: true },
+    servicePlan: { planName: String, downloadMbps: Number, uploadMbps: Number, monthlyFee: Number },
+    nextBillingDate: Date,
+    equipment: { type: [equipmentSchema], default: [] },
+    networkInfo: { signalStrength: Number, lastOnline: Date, ipAddress: String },
+    installations: { type: [installationSchema], default: [] },
+    siteId: String,
+    portalAccess: {
+      enabled: { type: Boolean, default: true },
+      // No default: FerretDB ignores `sparse`, so an explicit null would collide under the unique index.
+      firebaseUid: String,
+      accountStatus: { type: String, enum: PORTAL_ACCOUNT_STATUSES },
+      accessCode: String,
+      accessCodeExpires: Date,
+      accountCreatedAt: Date,
+      lastLoginAt: Date,
+    },
+  },
+  { timestamps: true },
+);
+customerSchema.index({ tenantId: 1, customerId: 1 }, { unique: true });
+customerSchema.index({ tenantId: 1, email: 1 });
+customerSchema.index({ tenantId: 1, primaryPhone: 1 });
+customerSchema.index({ 'portalAccess.firebaseUid': 1 }, { unique: true, sparse: true });
+
+export type TCustomerDoc = InferSchemaType<typeof customerSchema> & { _id: mongoose.Types.ObjectId };
+export const CustomerModel = mongoose.model('Customer', customerSchema);

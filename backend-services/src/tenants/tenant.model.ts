@@ -1,0 +1,61 @@
+import mongoose, { Schema, type InferSchemaType } from 'mongoose';
+
+const brandingSchema = new Schema(
+  {
+    logo: { url: String, altText: String, favicon: String },
+    colors: {
+      primary: { type: String, required: true },
+      secondary: { type: String, required: true },
+      accent: { type: String, required: true },
+      background: { type: String, required: true },
+      text: { type: String, required: true },
+      textSecondary: { type: String, required: true },
+    },
+    typography: { fontFamily: String, headingFont: String, bodyFont: String },
+    company: {
+      name: { type: String, required: true },
+      displayName: { type: String, required: true },
+      supportEmail: String,
+      supportPhone: String,
+      supportHours: String,
+      website: String,
+      address: String,
+    },
+    portal: {
+      welcomeMessage: String,
+      footerText: String,
+      customCSS: String,
+      customDomain: String,
+      enableCustomDomain: { type: Boolean, default: false },
+    },
+    features: {
+      enableFAQ: { type: Boolean, default: true },
+      enableServiceStatus: { type: Boolean, default: true },
+      enableLiveChat: { type: Boolean, default: false },
+      enableKnowledgeBase: { type: Boolean, default: true },
+    },
+  },
+  { _id: false },
+);
+
+/** A weekly opening window in the tenant's timezone; `day` 0 = Sunday. */
+const supportHoursSchema = new Schema({ day: Number, opens: String, closes: String }, { _id: false });
+
+const tenantSchema = new Schema(
+  {
+    slug: { type: String, required: true, unique: true },
+    name: { type: String, required: true },
+    subdomain: { type: String, required: true, unique: true },
+    domains: { type: [String], default: [] },
+    timezone: { type: String, required: true, default: 'America/Chicago' },
+    defaultCountry: { type: String, required: true, default: 'US' },
+    defaultLocale: { type: String, enum: ['en', 'es'], default: 'en' },
+    weeklySupportHours: { type: [supportHoursSchema], default: [] },
+    branding: { type: brandingSchema, required: true },
+  },
+  { timestamps: true },
+);
+tenantSchema.index({ domains: 1 });
+
+export type TTenantDoc = InferSchemaType<typeof tenantSchema> & { _id: mongoose.Types.ObjectId };
+export const TenantModel = mongoose.model('Tenant', tenantSchema);

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs what is needed and runs every test: unit, API (real FerretDB + Auth emulator) and
+# Playwright end-to-end in Debian's Chromium. Ends with one "N passed, N failed" line.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/bootstrap.sh"
+
+if [ ! -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+    echo "Installing Debian's chromium for the end-to-end tests…"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+      || die "Could not install chromium with apt-get."
+  else
+    die "Chromium is needed at /usr/bin/chromium for the end-to-end tests (apt-get install chromium)."
+  fi
+fi
+
+exec node node_modules/tsx/dist/cli.mjs tools/stack/test-all.ts "$@"
