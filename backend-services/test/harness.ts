@@ -1,0 +1,82 @@
+import { randomBytes } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import mongoose from 'mongoose';
+import supertest from 'supertest';
+import { inject } from 'vitest';
+import { parseConfig, type TConfig } from '../src/config.ts';
+import { createLogger } from '../src/platform/http/logger.ts';
+import { firebaseAuth } from '../src/platform/auth/firebase.ts';
+import { createApp } from '../src/app.ts';
+import { startMailCatcher, type MailCatcher } from './mail-catcher.ts';
+import { FIREBASE_PROJECT_ID } from '../../tools/stack/services.ts';
+
+export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
+
+/**
+ * Starts the real app on port 0 against a fresh database on the shared FerretDB, the shared Auth
+ * emulator (accounts wiped first) and an in-process SMTP server. Call once per test file (beforeAll).
+ */
+export async function startTestApp(overrides: Partial<Record<keyof TConfig, string>> = {}) {
+  const mongoBaseUri = inject('mongoBaseUri');
+  const authEmulatorHost = inject('authEmulatorHost');
+  const dbName = `test_${randomBytes(6).toString('hex')}`;
+  process.env.FIREBASE_AUTH_EMULATOR_HOST = authEmulatorHost;
+  await clearEmulatorAccounts(authEmulatorHost);
+  const mail: MailCatcher = await startMailCatcher();
+  const config = parseConfig({
+    NODE_ENV: 'test',
+    MONGODB_URI: `${mongoBaseUri}/${dbName}`,
+    FIREBASE_PROJECT_ID,
+    FIREBASE_AUTH_EMULATOR_HOST: authEmulatorHost,
+    SMTP_URL: mail.url,
+    PORTAL_URL_TEMPLATE: 'http://{tenant}.localhost:5999',
+    UPLOAD_DIR: `.data/test-uploads/${dbName}`,
+    LOG_LEVEL: 'silent',
+    ...overrides,
+  });
+  await mongoose.connect(config.MONGODB_URI, { serverSelectionTimeoutMS: 5_000 });
+  await Promise.all(Object.values(mongoose.models).map((m) => m.init()));
+  const auth = firebaseAuth(FIREBASE_PROJECT_ID);
+  const app = createApp({ config, logger: createLogger('silent'), auth });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    config,
+    auth,
+    mail,
+    baseUrl,
+    server,
+    /** A cookie-keeping HTTP client that speaks to the portal of `tenantSlug`, as the browser would. */
+    client(tenantSlug: string | null) {
+      const agent = supertest.agent(server);
+      if (tenantSlug) agent.set('X-Forwarded-Host', `${tenantSlug}.localhost`);
+      return agent;
+    },
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await mongoose.connection.dropDatabase().catch(() => {});
+      await mongoose.disconnect();
+      await mail.close();
+    },
+  };
+}
+
+export async function clearEmulatorAccounts(authEmulatorHost: string) {
+  const res = await fetch(`http://${authEmulatorHost}/emulator/v1/projects/${FIREBASE_PROJECT_ID}/accounts`, {
+    method: 'DELETE',
+  });
+  if (!res.ok) throw new Error(`could not clear emulator accounts: ${res.status}`);
+}
+
+/** Out-of-band codes (verification, password reset) the emulator has issued for `email`, newest last. */
+export async function emulatorOobCodes(email: string) {
+  const host = inject('authEmulatorHost');
+  const res = await fetch(`http://${host}/emulator/v1/projects/${FIREBASE_PROJECT_ID}/oobCodes`);
+  const body = (await res.json()) as { oobCodes: { email: string; oobCode: string; oobLink: string; requestType: string }[] };
+  return body.oobCodes.filter((c) => c.email.toLowerCase() === email.toLowerCase());
+}
