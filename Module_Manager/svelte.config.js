@@ -5,6 +5,9 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 const config = {
   preprocess: vitePreprocess(),
   kit: {
+    typescript: {
+      config: (tsconfig) => ({ ...tsconfig, include: [...tsconfig.include, '../playwright.config.ts'] }),
+    },
     adapter: adapter({ precompress: true }),
     // Scripts only from the app itself (SvelteKit adds hashes for its own inline bootstrap).
     csp: {

@@ -9,6 +9,9 @@ import { errorHandler, notFoundHandler } from './platform/http/error-handler.ts'
 import { createTenantResolver } from './platform/tenancy/tenant-resolver.ts';
 import { healthRouter } from './health/health.router.ts';
 import { tenantsRouter } from './tenants/tenants.router.ts';
+import { loadSession } from './platform/auth/session.middleware.ts';
+import { requireCsrf } from './platform/http/csrf.ts';
+import { sessionRouter } from './session/session.router.ts';
 
 export type AppDeps = { config: TConfig; logger: Logger; auth: Auth };
 
@@ -27,8 +30,12 @@ export function createApp({ config, logger, auth }: AppDeps): Express {
   app.use('/api/health', healthRouter(auth));
 
   const api = express.Router();
+  // Order matters: tenant first, then who is asking (a session is valid only on its tenant), then CSRF.
   api.use(createTenantResolver(config.PLATFORM_DOMAIN));
+  api.use(loadSession({ idleMinutes: config.SESSION_IDLE_MINUTES, absoluteHours: config.SESSION_ABSOLUTE_HOURS }));
+  api.use(requireCsrf);
   api.use('/tenant', tenantsRouter());
+  api.use('/session', sessionRouter());
   app.use('/api', api);
 
   app.use(notFoundHandler);

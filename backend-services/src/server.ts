@@ -4,6 +4,8 @@ import { createLogger } from './platform/http/logger.ts';
 import { connectDatabase, disconnectDatabase } from './platform/db/mongo.ts';
 import { firebaseAuth } from './platform/auth/firebase.ts';
 import { createApp } from './app.ts';
+import { createMailTransport } from './notifications/mailer.ts';
+import { startOutboxWorker } from './notifications/outbox.service.ts';
 
 async function main() {
   let config;
@@ -25,6 +27,7 @@ async function main() {
   }
   const auth = firebaseAuth(config.FIREBASE_PROJECT_ID);
   const app = createApp({ config, logger, auth });
+  const outbox = startOutboxWorker({ transport: createMailTransport(config.SMTP_URL), from: config.MAIL_FROM, logger });
   const server: Server = app.listen(config.PORT, config.HOST, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;
@@ -39,7 +42,10 @@ async function main() {
     logger.info({ signal }, 'shutting down');
     // SSE streams never end on their own: stop accepting, then cut idle and open sockets.
     server.close(() => {
-      void disconnectDatabase().finally(() => process.exit(0));
+      void outbox
+        .stop()
+        .then(() => disconnectDatabase())
+        .finally(() => process.exit(0));
     });
     server.closeIdleConnections();
     setTimeout(() => server.closeAllConnections(), 2_000).unref();

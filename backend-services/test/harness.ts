@@ -10,6 +10,8 @@ import { firebaseAuth } from '../src/platform/auth/firebase.ts';
 import { createApp } from '../src/app.ts';
 import { startMailCatcher, type MailCatcher } from './mail-catcher.ts';
 import { FIREBASE_PROJECT_ID } from '../../tools/stack/services.ts';
+import { createMailTransport } from '../src/notifications/mailer.ts';
+import { startOutboxWorker } from '../src/notifications/outbox.service.ts';
 
 export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
 
@@ -38,7 +40,9 @@ export async function startTestApp(overrides: Partial<Record<keyof TConfig, stri
   await mongoose.connect(config.MONGODB_URI, { serverSelectionTimeoutMS: 5_000 });
   await Promise.all(Object.values(mongoose.models).map((m) => m.init()));
   const auth = firebaseAuth(FIREBASE_PROJECT_ID);
-  const app = createApp({ config, logger: createLogger('silent'), auth });
+  const logger = createLogger('silent');
+  const app = createApp({ config, logger, auth });
+  const outbox = startOutboxWorker({ transport: createMailTransport(config.SMTP_URL), from: config.MAIL_FROM, logger, pollMs: 100 });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -48,6 +52,7 @@ export async function startTestApp(overrides: Partial<Record<keyof TConfig, stri
     config,
     auth,
     mail,
+    outbox,
     baseUrl,
     server,
     /** A cookie-keeping HTTP client that speaks to the portal of `tenantSlug`, as the browser would. */
@@ -57,6 +62,7 @@ export async function startTestApp(overrides: Partial<Record<keyof TConfig, stri
       return agent;
     },
     async close() {
+      await outbox.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await mongoose.connection.dropDatabase().catch(() => {});

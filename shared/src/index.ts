@@ -4,3 +4,5 @@ export * from './common/pagination.schema.ts';
 export * from './branding/branding.schema.ts';
 export * from './tenants/tenant.schema.ts';
 export * from './customers/customer.schema.ts';
+export * from './auth/auth.schema.ts';
+export * from './auth/password-policy.ts';

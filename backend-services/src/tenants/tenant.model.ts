@@ -1,4 +1,5 @@
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
+import type { TBranding } from '@wisp/shared';
 
 const brandingSchema = new Schema(
   {
@@ -57,5 +58,9 @@ const tenantSchema = new Schema(
 );
 tenantSchema.index({ domains: 1 });
 
-export type TTenantDoc = InferSchemaType<typeof tenantSchema> & { _id: mongoose.Types.ObjectId };
+/** Branding is always written through the shared ZBranding schema, so it is typed by it. */
+export type TTenantDoc = Omit<InferSchemaType<typeof tenantSchema>, 'branding'> & {
+  _id: mongoose.Types.ObjectId;
+  branding: TBranding;
+};
 export const TenantModel = mongoose.model('Tenant', tenantSchema);

@@ -15,7 +15,7 @@ export const ZFontFamily = z
   .trim()
   .max(200)
   .regex(
-    /^(?:\s*(?:"[A-Za-z0-9 \-]+"|'[A-Za-z0-9 \-]+'|[A-Za-z0-9\-]+(?: [A-Za-z0-9\-]+)*)\s*)(?:,\s*(?:"[A-Za-z0-9 \-]+"|'[A-Za-z0-9 \-]+'|[A-Za-z0-9\-]+(?: [A-Za-z0-9\-]+)*)\s*)*$/,
+    /^(?:\s*(?:"[A-Za-z0-9 -]+"|'[A-Za-z0-9 -]+'|[A-Za-z0-9-]+(?: [A-Za-z0-9-]+)*)\s*)(?:,\s*(?:"[A-Za-z0-9 -]+"|'[A-Za-z0-9 -]+'|[A-Za-z0-9-]+(?: [A-Za-z0-9-]+)*)\s*)*$/,
     'Use font names separated by commas, e.g. "Source Sans 3", Arial, sans-serif',
   );
 

@@ -1,0 +1,27 @@
+import mongoose, { Schema } from 'mongoose';
+
+/**
+ * A signed-in browser. `_id` is the SHA-256 of the cookie's token, so the hot lookup on every request
+ * is an `_id` lookup (the only indexed read on FerretDB) and a leaked database row is not a cookie.
+ * Revoking a session deletes it.
+ */
+const sessionSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    tenantId: { type: Schema.Types.ObjectId, ref: 'Tenant', required: true },
+    actorKind: { type: String, enum: ['customer', 'staff'], required: true },
+    uid: { type: String, required: true },
+    customerId: String,
+    role: { type: String, enum: ['admin', 'staff'] },
+    email: String,
+    createdAt: { type: Date, required: true },
+    lastSeenAt: { type: Date, required: true },
+    absoluteExpiresAt: { type: Date, required: true },
+    userAgent: String,
+  },
+  { versionKey: false },
+);
+sessionSchema.index({ tenantId: 1, uid: 1 });
+sessionSchema.index({ absoluteExpiresAt: 1 });
+
+export const SessionModel = mongoose.model('Session', sessionSchema);

@@ -1,0 +1,21 @@
+import { Router } from 'express';
+import { ensureCsrfToken } from '../platform/http/csrf.ts';
+
+export function sessionRouter(): Router {
+  const router = Router();
+  /** Who this browser is signed in as, in this tenant: cheap (an `_id` lookup), for page guards. */
+  router.get('/', (req, res) => {
+    res.setHeader('Cache-Control', 'no-store');
+    const a = req.actor;
+    res.json({
+      actor: !a ? null : a.kind === 'customer' ? { kind: a.kind, customerId: a.customerId } : { kind: a.kind, role: a.role, email: a.email },
+      expired: !a && res.locals.sessionExpired === true,
+    });
+  });
+  /** The double-submit token for API clients that did not get it from a page. */
+  router.get('/csrf', (req, res) => {
+    res.setHeader('Cache-Control', 'no-store');
+    res.json({ csrfToken: ensureCsrfToken(req, res) });
+  });
+  return router;
+}
