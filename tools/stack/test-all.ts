@@ -13,6 +13,10 @@ import { buildWeb, runSeed, startBackend, startWeb } from './app-processes.ts';
  * `N passed, N failed` line and exits non-zero if anything failed or could not run.
  */
 const ports = portsFor('test');
+// `--e2e` runs only the Playwright suite; any other arguments go to Playwright (e.g. a spec file or --grep).
+const args = process.argv.slice(2);
+const e2eOnly = args.includes('--e2e');
+const playwrightArgs = args.filter((a) => a !== '--e2e');
 const results = path.join(ROOT, '.data', 'test-results');
 const stops: (() => Promise<void>)[] = [];
 const stopAll = async () => {
@@ -75,9 +79,11 @@ try {
   console.log(`Services ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const stackEnv = { TEST_MONGODB_BASE_URI: `mongodb://127.0.0.1:${ports.ferret}`, TEST_AUTH_EMULATOR_HOST: `127.0.0.1:${ports.auth}` };
 
-  await vitest('shared');
-  await vitest('backend-services', stackEnv);
-  await vitest('Module_Manager');
+  if (!e2eOnly) {
+    await vitest('shared');
+    await vitest('backend-services', stackEnv);
+    await vitest('Module_Manager');
+  }
 
   console.log('\nBuilding the portal and starting it on the seeded test database for e2e…');
   buildWeb();
