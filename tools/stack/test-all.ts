@@ -53,7 +53,7 @@ async function playwright(env: NodeJS.ProcessEnv) {
   const out = path.join(results, 'e2e.json');
   fs.rmSync(out, { force: true });
   const cwd = path.join(ROOT, 'Module_Manager');
-  const code = await run(process.execPath, [path.join(cwd, 'node_modules/@playwright/test/cli.js'), 'test'], cwd, env);
+  const code = await run(process.execPath, [path.join(cwd, 'node_modules/@playwright/test/cli.js'), 'test', ...playwrightArgs], cwd, env);
   const report = fs.existsSync(out) ? (JSON.parse(fs.readFileSync(out, 'utf8')) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } }) : null;
   tallies.push({
     suite: 'Module_Manager (playwright e2e)',
