@@ -2,7 +2,7 @@ import type { Handle, RequestEvent } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import type { TPublicTenant } from '@wisp/shared';
-import { api, BackendError, backendUrl, forwardingHeaders } from '$lib/server/api';
+import { api, BackendError, backendUrl, ensureCsrfCookie, forwardingHeaders } from '$lib/server/api';
 
 /** Response headers that describe the upstream connection, not the response we send on. */
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-encoding', 'content-length']);
@@ -57,6 +57,7 @@ const handleApiAndTenant: Handle = async ({ event, resolve }) => {
   if (event.url.pathname.startsWith('/api/')) return proxyToBackend(event);
 
   event.locals.tenant = await loadTenant(event);
+  if (event.locals.tenant) ensureCsrfCookie(event);
   // On a bare localhost, `?tenant=slug` picks the portal once and a cookie remembers it.
   const explicit = event.url.searchParams.get('tenant');
   if (explicit && event.locals.tenant) {
