@@ -1,5 +1,6 @@
 import { CustomerModel, type TCustomerDoc } from '../customers/customer.model.ts';
 import { isDuplicateKeyError } from '../platform/db/mongo.ts';
+import { emailOfActionCode, type ActionCodeKind } from '../platform/auth/identity-toolkit.ts';
 import type { TTenantDoc } from '../tenants/tenant.model.ts';
 import { accountAlreadyExists, emailAlreadyInUse } from './auth-errors.ts';
 import type { AuthDeps } from './customer-login.service.ts';
@@ -44,4 +45,13 @@ export async function createAndLinkAccount(deps: AuthDeps, tenant: TTenantDoc, c
 export function maskEmail(email: string): string {
   const [local = '', domain = ''] = email.split('@');
   return `${local.slice(0, 1)}${'•'.repeat(Math.max(local.length - 1, 1))}@${domain}`;
+}
+
+/** The customer of THIS tenant whose account an emailed action code belongs to, checked before the code is used. */
+export async function customerOfActionCode(deps: AuthDeps, tenantId: string, oobCode: string, kind: ActionCodeKind): Promise<TCustomerDoc | null> {
+  const email = await emailOfActionCode(deps.config, oobCode, kind);
+  if (!email) return null;
+  const user = await deps.auth.getUserByEmail(email).catch(() => null);
+  if (!user) return null;
+  return CustomerModel.findOne({ tenantId, 'portalAccess.firebaseUid': user.uid }).lean<TCustomerDoc>();
 }

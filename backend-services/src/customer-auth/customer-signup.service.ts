@@ -5,7 +5,7 @@ import { applyEmailVerification, oobCodeOf } from '../platform/auth/identity-too
 import { enforceRateLimit, recordAttempt, rule } from '../platform/rate-limit/rate-limit.service.ts';
 import { portalUrl } from '../tenants/portal-url.ts';
 import type { TTenantDoc } from '../tenants/tenant.model.ts';
-import { createAndLinkAccount, maskEmail } from './account-link.ts';
+import { createAndLinkAccount, customerOfActionCode, maskEmail } from './account-link.ts';
 import { accountAlreadyExists, invalidActionLink, noEmailOnFile, portalUnavailable, signupDetailsDoNotMatch } from './auth-errors.ts';
 import { localeFor, renderAuthEmail } from './auth-emails.ts';
 import type { AuthDeps, Client } from './customer-login.service.ts';
@@ -50,18 +50,19 @@ async function sendVerificationEmail(deps: AuthDeps, tenant: TTenantDoc, custome
   });
 }
 
-/** Opens the emailed verification link: the Firebase email is verified and the account in THIS tenant activated. */
+/**
+ * Opens the emailed verification link: checked to belong to an account of THIS tenant before the code
+ * is used, then the Firebase email is verified and the pending account activated.
+ */
 export async function verifyCustomerEmail(deps: AuthDeps, tenant: TTenantDoc, oobCode: string): Promise<{ status: 'active' }> {
   const tenantId = String(tenant._id);
-  const uid = await applyEmailVerification(deps.config, oobCode);
-  if (!uid) throw invalidActionLink('verification');
-  const customer = await CustomerModel.findOne({ tenantId, 'portalAccess.firebaseUid': uid }).lean<TCustomerDoc>();
-  if (!customer) throw invalidActionLink('verification');
-  // Only a pending account becomes active: a link must never undo a lock by staff.
-  if (customer.portalAccess?.accountStatus === 'pending') {
+  const customer = await customerOfActionCode(deps, tenantId, oobCode, 'VERIFY_EMAIL');
+  // Only a pending (or already active) account: a link must never undo a lock by staff.
+  const status = customer?.portalAccess?.accountStatus;
+  if (!customer || (status !== 'pending' && status !== 'active')) throw invalidActionLink('verification');
+  if ((await applyEmailVerification(deps.config, oobCode)) !== customer.portalAccess?.firebaseUid) throw invalidActionLink('verification');
+  if (status === 'pending') {
     await CustomerModel.updateOne({ _id: customer._id, tenantId }, { $set: { 'portalAccess.accountStatus': 'active' } });
-  } else if (customer.portalAccess?.accountStatus !== 'active') {
-    throw invalidActionLink('verification');
   }
   return { status: 'active' };
 }

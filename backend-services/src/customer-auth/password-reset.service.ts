@@ -2,12 +2,13 @@ import { createHash } from 'node:crypto';
 import type { TCompleteResetRequest, TResetPasswordRequest } from '@wisp/shared';
 import { CustomerModel, type TCustomerDoc } from '../customers/customer.model.ts';
 import { enqueueEmail } from '../notifications/outbox.service.ts';
-import { applyPasswordReset, emailOfResetCode, oobCodeOf } from '../platform/auth/identity-toolkit.ts';
+import { applyPasswordReset, emailOfActionCode, oobCodeOf } from '../platform/auth/identity-toolkit.ts';
 import { firebaseEmailOf, signOutEverywhere } from '../platform/auth/sign-out.ts';
 import { enforceRateLimit, recordAttempt, rule } from '../platform/rate-limit/rate-limit.service.ts';
 import { portalUrl } from '../tenants/portal-url.ts';
 import type { TTenantDoc } from '../tenants/tenant.model.ts';
 import { invalidActionLink } from './auth-errors.ts';
+import { customerOfActionCode } from './account-link.ts';
 import { localeFor, renderAuthEmail } from './auth-emails.ts';
 import { linkedCustomersOf, type AuthDeps, type Client } from './customer-login.service.ts';
 import { identifierKey, parseIdentifier } from './identifier.ts';
@@ -53,7 +54,7 @@ export async function completePasswordReset(deps: AuthDeps, tenant: TTenantDoc, 
   const tenantId = String(tenant._id);
   const limits = [rule('resetPerIp', client.ip)];
   await enforceRateLimit(limits);
-  const customer = await customerOfResetCode(deps, tenantId, input.oobCode);
+  const customer = await customerOfActionCode(deps, tenantId, input.oobCode, 'PASSWORD_RESET');
   if (!customer || !(await applyPasswordReset(deps.config, input.oobCode, input.password))) {
     await recordAttempt(limits);
     throw invalidActionLink('reset');
@@ -64,12 +65,4 @@ export async function completePasswordReset(deps: AuthDeps, tenant: TTenantDoc, 
     await deps.auth.updateUser(uid, { emailVerified: true });
     await CustomerModel.updateOne({ _id: customer._id, tenantId }, { $set: { 'portalAccess.accountStatus': 'active' } });
   }
-}
-
-async function customerOfResetCode(deps: AuthDeps, tenantId: string, oobCode: string): Promise<TCustomerDoc | null> {
-  const email = await emailOfResetCode(deps.config, oobCode);
-  if (!email) return null;
-  const user = await deps.auth.getUserByEmail(email).catch(() => null);
-  if (!user) return null;
-  return CustomerModel.findOne({ tenantId, 'portalAccess.firebaseUid': user.uid }).lean<TCustomerDoc>();
 }
