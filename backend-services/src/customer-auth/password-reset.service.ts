@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { TCompleteResetRequest, TResetPasswordRequest } from '@wisp/shared';
 import { CustomerModel, type TCustomerDoc } from '../customers/customer.model.ts';
 import { enqueueEmail } from '../notifications/outbox.service.ts';
-import { applyPasswordReset, emailOfActionCode, oobCodeOf } from '../platform/auth/identity-toolkit.ts';
+import { applyPasswordReset, oobCodeOf } from '../platform/auth/identity-toolkit.ts';
 import { firebaseEmailOf, signOutEverywhere } from '../platform/auth/sign-out.ts';
 import { enforceRateLimit, recordAttempt, rule } from '../platform/rate-limit/rate-limit.service.ts';
 import { portalUrl } from '../tenants/portal-url.ts';
