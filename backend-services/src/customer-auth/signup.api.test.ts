@@ -120,6 +120,8 @@ describe('POST /api/customer-portal/auth/signup', () => {
     const body = { customerId: c.customerId, phone: c.primaryPhone, password: PASSWORD };
     const results = await Promise.all(Array.from({ length: 4 }, () => signup('signup-blue', body)));
     expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409, 409]);
+    // Decided by the claim insert, before Firebase is asked to create anything.
+    for (const lost of results.filter((r) => r.status === 409)) expect(lost.body.error.message).toMatch(/already exists for this customer/);
     const users = (await t.auth.listUsers(1000)).users.filter((u) => u.email === c.email);
     expect(users).toHaveLength(1);
     expect((await CustomerModel.findById(c._id).lean())?.portalAccess?.firebaseUid).toBe(users[0]!.uid);
