@@ -30,6 +30,7 @@ describe('POST /api/customer-portal/auth/login', () => {
     expect(cookie).toMatch(/wisp_session=[\w-]{40,}/);
     expect(cookie).toContain('HttpOnly');
     expect(cookie).toContain('SameSite=Lax');
+    expect(cookie).not.toContain('Secure'); // plain-http development host
     expect((await agent.get('/api/session')).body.actor).toEqual({ kind: 'customer', customerId: c.customerId });
     const stored = await CustomerModel.findById(c._id).lean();
     expect(stored?.portalAccess?.lastLoginAt).toBeInstanceOf(Date);
@@ -82,6 +83,21 @@ describe('POST /api/customer-portal/auth/login', () => {
     const res = await login('login-blue', c.email!);
     expect(res.status).toBe(401);
     expect(res.body.error).toEqual({ code: 'INVALID_CREDENTIALS', message: 'That email or phone number and password do not match an account.' });
+  });
+
+  it('the cookie is Secure when the portal is served over https', async () => {
+    const c = await createPortalCustomer(t, blue);
+    const res = await browser(t, 'login-blue').post('/api/customer-portal/auth/login').set('X-Forwarded-Proto', 'https').send({ identifier: c.email, password: PASSWORD });
+    expect(res.status).toBe(200);
+    expect(String(res.headers['set-cookie'])).toMatch(/wisp_session=[^;]+;.*; Secure;/);
+  });
+
+  it('nothing the client sends chooses the customer: a customerId in the body is ignored', async () => {
+    const c = await createPortalCustomer(t, blue);
+    const victim = await createPortalCustomer(t, blue);
+    const agent = browser(t, 'login-blue');
+    await agent.post('/api/customer-portal/auth/login').send({ identifier: c.email, password: PASSWORD, customerId: victim.customerId, uid: victim.uid }).expect(200);
+    expect((await agent.get('/api/customer-portal/auth/me')).body.customer.customerId).toBe(c.customerId);
   });
 
   it('a customer record without a linked account cannot sign in', async () => {
