@@ -20,10 +20,20 @@ export async function createPortalCustomer(
 ): Promise<PortalCustomer> {
   const customer = await createCustomer(tenant, overrides);
   const status = account.status ?? 'active';
-  const user = await t.auth.createUser({ email: customer.email!, password: account.password ?? PASSWORD, emailVerified: status !== 'pending' });
+  const user = await t.auth.createUser({
+    email: customer.email!,
+    password: account.password ?? PASSWORD,
+    emailVerified: status !== 'pending',
+  });
   await CustomerModel.updateOne(
     { _id: customer._id },
-    { $set: { 'portalAccess.firebaseUid': user.uid, 'portalAccess.accountStatus': status, 'portalAccess.enabled': account.enabled ?? true } },
+    {
+      $set: {
+        'portalAccess.firebaseUid': user.uid,
+        'portalAccess.accountStatus': status,
+        'portalAccess.enabled': account.enabled ?? true,
+      },
+    },
   );
   return { ...customer, uid: user.uid };
 }
@@ -44,7 +54,12 @@ export function browser(t: TestApp, tenantSlug: string, ip = nextIp()) {
 /** The newest mail to `to` whose subject contains `subject`. */
 export async function mailTo(t: TestApp, to: string, subject: string, after = 0): Promise<ParsedMail> {
   await t.outbox.drain();
-  return t.mail.waitForMail((m) => t.mail.messages.indexOf(m) >= after && recipientsOf(m).includes(to.toLowerCase()) && (m.subject ?? '').includes(subject));
+  return t.mail.waitForMail(
+    (m) =>
+      t.mail.messages.indexOf(m) >= after &&
+      recipientsOf(m).includes(to.toLowerCase()) &&
+      (m.subject ?? '').includes(subject),
+  );
 }
 
 /** The portal link `…/modules/customers/portal<path>?<param>=…` in a mail, as a URL. */

@@ -18,7 +18,13 @@ describe('createAndLinkAccount', () => {
     const c = await createCustomer(blue);
     const deps = { config: t.config, auth: t.auth };
     const attempts = await Promise.allSettled(
-      ['a', 'b', 'c', 'd'].map((x) => createAndLinkAccount(deps, blue, c, { email: `race-${x}@example.test`, password: 'Race-Password-1', via: 'signup' })),
+      ['a', 'b', 'c', 'd'].map((x) =>
+        createAndLinkAccount(deps, blue, c, {
+          email: `race-${x}@example.test`,
+          password: 'Race-Password-1',
+          via: 'signup',
+        }),
+      ),
     );
     const linked = attempts.filter((a) => a.status === 'fulfilled');
     expect(linked).toHaveLength(1);
@@ -31,8 +37,12 @@ describe('createAndLinkAccount', () => {
     const c = await createCustomer(blue);
     await t.auth.createUser({ email: 'taken@example.test', password: 'Some-Password-1' });
     const deps = { config: t.config, auth: t.auth };
-    await expect(createAndLinkAccount(deps, blue, c, { email: 'taken@example.test', password: 'Race-Password-1', via: 'signup' })).rejects.toMatchObject({ status: 409 });
+    await expect(
+      createAndLinkAccount(deps, blue, c, { email: 'taken@example.test', password: 'Race-Password-1', via: 'signup' }),
+    ).rejects.toMatchObject({ status: 409 });
     expect((await CustomerModel.findById(c._id).lean())?.portalAccess?.firebaseUid).toBeUndefined();
-    await expect(createAndLinkAccount(deps, blue, c, { email: 'free@example.test', password: 'Race-Password-1', via: 'signup' })).resolves.toEqual(expect.any(String));
+    await expect(
+      createAndLinkAccount(deps, blue, c, { email: 'free@example.test', password: 'Race-Password-1', via: 'signup' }),
+    ).resolves.toEqual(expect.any(String));
   });
 });

@@ -20,10 +20,18 @@ const MAX_CANDIDATES = 5;
  * Signs a customer in with an email or phone number of THIS tenant and a password checked by Firebase.
  * Every failure is the same answer and counts towards the per-identifier and per-IP limits.
  */
-export async function logInCustomer(deps: AuthDeps, tenant: TTenantDoc, input: TLoginRequest, client: Client): Promise<{ customer: TCustomerDoc; session: NewSession }> {
+export async function logInCustomer(
+  deps: AuthDeps,
+  tenant: TTenantDoc,
+  input: TLoginRequest,
+  client: Client,
+): Promise<{ customer: TCustomerDoc; session: NewSession }> {
   const tenantId = String(tenant._id);
   const identifier = parseIdentifier(input.identifier, tenant.defaultCountry);
-  const limits = [rule('loginPerIdentifier', tenantId, identifierKey(input.identifier, identifier)), rule('loginPerIp', client.ip)];
+  const limits = [
+    rule('loginPerIdentifier', tenantId, identifierKey(input.identifier, identifier)),
+    rule('loginPerIp', client.ip),
+  ];
   await enforceRateLimit(limits);
 
   const customer = identifier ? await customerWithPassword(deps, tenantId, identifier, input.password) : null;
@@ -33,7 +41,11 @@ export async function logInCustomer(deps: AuthDeps, tenant: TTenantDoc, input: T
     throw invalidCredentials();
   }
   const uid = customer.portalAccess!.firebaseUid!;
-  const session = await startSession({ kind: 'customer', tenantId, uid, customerId: customer.customerId }, sessionPolicyOf(deps.config), client.userAgent);
+  const session = await startSession(
+    { kind: 'customer', tenantId, uid, customerId: customer.customerId },
+    sessionPolicyOf(deps.config),
+    client.userAgent,
+  );
   const now = new Date();
   await CustomerModel.updateOne({ _id: customer._id, tenantId }, { $set: { 'portalAccess.lastLoginAt': now } });
   return { customer, session };
@@ -52,7 +64,12 @@ export async function linkedCustomersOf(tenantId: string, identifier: Identifier
     .lean<TCustomerDoc[]>();
 }
 
-async function customerWithPassword(deps: AuthDeps, tenantId: string, identifier: Identifier, password: string): Promise<TCustomerDoc | null> {
+async function customerWithPassword(
+  deps: AuthDeps,
+  tenantId: string,
+  identifier: Identifier,
+  password: string,
+): Promise<TCustomerDoc | null> {
   for (const candidate of await linkedCustomersOf(tenantId, identifier)) {
     const uid = candidate.portalAccess!.firebaseUid!;
     // The password is checked against the linked Firebase user's own email, never one the client sent.

@@ -16,13 +16,16 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const login = (slug: string, identifier: string, password = PASSWORD) => browser(t, slug).post('/api/customer-portal/auth/login').send({ identifier, password });
+const login = (slug: string, identifier: string, password = PASSWORD) =>
+  browser(t, slug).post('/api/customer-portal/auth/login').send({ identifier, password });
 
 describe('POST /api/customer-portal/auth/login', () => {
   it('signs a customer in by email, sets an httpOnly SameSite=Lax cookie and answers the allowlisted view', async () => {
     const c = await createPortalCustomer(t, blue, { email: 'Maria.Hansen@Example.test' });
     const agent = browser(t, 'login-blue');
-    const res = await agent.post('/api/customer-portal/auth/login').send({ identifier: '  MARIA.hansen@example.TEST ', password: PASSWORD });
+    const res = await agent
+      .post('/api/customer-portal/auth/login')
+      .send({ identifier: '  MARIA.hansen@example.TEST ', password: PASSWORD });
     expect(res.status).toBe(200);
     expect(res.body.customer.customerId).toBe(c.customerId);
     expect(res.body.tenant).toEqual({ slug: 'login-blue' });
@@ -36,15 +39,18 @@ describe('POST /api/customer-portal/auth/login', () => {
     expect(stored?.portalAccess?.lastLoginAt).toBeInstanceOf(Date);
   });
 
-  it.each(['(402) 555-2001', '402-555-2001', '+1 402 555 2001'])('signs a customer in by phone written as %s', async (phone) => {
-    await CustomerModel.deleteMany({ tenantId: blue._id, primaryPhone: '+14025552001' });
-    const c = await createPortalCustomer(t, blue, { primaryPhone: '+14025552001' });
-    const res = await login('login-blue', phone);
-    expect(res.status).toBe(200);
-    expect(res.body.customer.customerId).toBe(c.customerId);
-  });
+  it.each(['(402) 555-2001', '402-555-2001', '+1 402 555 2001'])(
+    'signs a customer in by phone written as %s',
+    async (phone) => {
+      await CustomerModel.deleteMany({ tenantId: blue._id, primaryPhone: '+14025552001' });
+      const c = await createPortalCustomer(t, blue, { primaryPhone: '+14025552001' });
+      const res = await login('login-blue', phone);
+      expect(res.status).toBe(200);
+      expect(res.body.customer.customerId).toBe(c.customerId);
+    },
+  );
 
-  it('wrong password, unknown identifier and another tenant\'s customer all get the same 401 answer', async () => {
+  it("wrong password, unknown identifier and another tenant's customer all get the same 401 answer", async () => {
     const ours = await createPortalCustomer(t, blue);
     const theirs = await createPortalCustomer(t, green);
     const answers = await Promise.all([
@@ -67,7 +73,9 @@ describe('POST /api/customer-portal/auth/login', () => {
   it('a customer whose SERVICE is suspended can sign in, and /me shows the suspension', async () => {
     const c = await createPortalCustomer(t, blue, { serviceStatus: 'suspended' });
     const agent = browser(t, 'login-blue');
-    expect((await agent.post('/api/customer-portal/auth/login').send({ identifier: c.email, password: PASSWORD })).status).toBe(200);
+    expect(
+      (await agent.post('/api/customer-portal/auth/login').send({ identifier: c.email, password: PASSWORD })).status,
+    ).toBe(200);
     const me = await agent.get('/api/customer-portal/auth/me');
     expect(me.status).toBe(200);
     expect(me.body.customer.serviceStatus).toBe('suspended');
@@ -82,12 +90,18 @@ describe('POST /api/customer-portal/auth/login', () => {
     const c = await createPortalCustomer(t, blue, {}, account);
     const res = await login('login-blue', c.email!);
     expect(res.status).toBe(401);
-    expect(res.body.error).toEqual({ code: 'INVALID_CREDENTIALS', message: 'That email or phone number and password do not match an account.' });
+    expect(res.body.error).toEqual({
+      code: 'INVALID_CREDENTIALS',
+      message: 'That email or phone number and password do not match an account.',
+    });
   });
 
   it('the cookie is Secure when the portal is served over https', async () => {
     const c = await createPortalCustomer(t, blue);
-    const res = await browser(t, 'login-blue').post('/api/customer-portal/auth/login').set('X-Forwarded-Proto', 'https').send({ identifier: c.email, password: PASSWORD });
+    const res = await browser(t, 'login-blue')
+      .post('/api/customer-portal/auth/login')
+      .set('X-Forwarded-Proto', 'https')
+      .send({ identifier: c.email, password: PASSWORD });
     expect(res.status).toBe(200);
     expect(String(res.headers['set-cookie'])).toMatch(/wisp_session=[^;]+;.*; Secure;/);
   });
@@ -96,7 +110,10 @@ describe('POST /api/customer-portal/auth/login', () => {
     const c = await createPortalCustomer(t, blue);
     const victim = await createPortalCustomer(t, blue);
     const agent = browser(t, 'login-blue');
-    await agent.post('/api/customer-portal/auth/login').send({ identifier: c.email, password: PASSWORD, customerId: victim.customerId, uid: victim.uid }).expect(200);
+    await agent
+      .post('/api/customer-portal/auth/login')
+      .send({ identifier: c.email, password: PASSWORD, customerId: victim.customerId, uid: victim.uid })
+      .expect(200);
     expect((await agent.get('/api/customer-portal/auth/me')).body.customer.customerId).toBe(c.customerId);
   });
 
@@ -107,7 +124,10 @@ describe('POST /api/customer-portal/auth/login', () => {
 
   it('refuses a login without the CSRF token', async () => {
     const c = await createPortalCustomer(t, blue);
-    const res = await t.client('login-blue').post('/api/customer-portal/auth/login').send({ identifier: c.email, password: PASSWORD });
+    const res = await t
+      .client('login-blue')
+      .post('/api/customer-portal/auth/login')
+      .send({ identifier: c.email, password: PASSWORD });
     expect(res.status).toBe(403);
   });
 
@@ -127,22 +147,31 @@ describe('GET /api/customer-portal/auth/me', () => {
     const c = await createPortalCustomer(t, green);
     const agent = browser(t, 'login-green');
     await agent.post('/api/customer-portal/auth/login').send({ identifier: c.email, password: PASSWORD }).expect(200);
-    expect((await agent.get('/api/customer-portal/auth/me').set('X-Forwarded-Host', 'login-blue.localhost')).status).toBe(401);
+    expect(
+      (await agent.get('/api/customer-portal/auth/me').set('X-Forwarded-Host', 'login-blue.localhost')).status,
+    ).toBe(401);
   });
 
   it('shows the customer from an allowlist (no uid, access code or internal notes) and the public tenant', async () => {
     const c = await createPortalCustomer(t, blue, {
       serviceAddress: { street: '1 Main St', city: 'Wahoo', state: 'NE', postalCode: '68066', country: 'US' },
-      installations: [{ date: new Date(), type: 'installation', customerNotes: 'Mounted on gable', internalNotes: 'dog in yard' }],
+      installations: [
+        { date: new Date(), type: 'installation', customerNotes: 'Mounted on gable', internalNotes: 'dog in yard' },
+      ],
     });
     const agent = browser(t, 'login-blue');
     await agent.post('/api/customer-portal/auth/login').send({ identifier: c.email, password: PASSWORD }).expect(200);
     const res = await agent.get('/api/customer-portal/auth/me');
     expect(res.status).toBe(200);
-    expect(res.body.customer).toMatchObject({ customerId: c.customerId, serviceStatus: 'active', serviceAddress: { city: 'Wahoo' } });
+    expect(res.body.customer).toMatchObject({
+      customerId: c.customerId,
+      serviceStatus: 'active',
+      serviceAddress: { city: 'Wahoo' },
+    });
     expect(res.body.tenant.slug).toBe('login-blue');
     const text = JSON.stringify(res.body);
-    for (const secret of [c.uid, 'dog in yard', 'portalAccess', 'firebaseUid', 'siteId', 'tenantId']) expect(text).not.toContain(secret);
+    for (const secret of [c.uid, 'dog in yard', 'portalAccess', 'firebaseUid', 'siteId', 'tenantId'])
+      expect(text).not.toContain(secret);
   });
 });
 
@@ -186,7 +215,9 @@ describe('POST /api/customer-portal/auth/logout', () => {
     expect(out.status).toBe(204);
     expect(String(out.headers['set-cookie'])).toMatch(/wisp_session=;/);
     expect(await SessionModel.countDocuments({ uid: c.uid })).toBe(0);
-    const replay = await browser(t, 'login-blue').get('/api/customer-portal/auth/me').set('Cookie', `wisp_session=${token}`);
+    const replay = await browser(t, 'login-blue')
+      .get('/api/customer-portal/auth/me')
+      .set('Cookie', `wisp_session=${token}`);
     expect(replay.status).toBe(401);
   });
 
@@ -200,7 +231,7 @@ describe('POST /api/customer-portal/auth/logout-everywhere', () => {
     expect((await browser(t, 'login-blue').post('/api/customer-portal/auth/logout-everywhere')).status).toBe(401);
   });
 
-  it('ends every session of the customer (other devices too) but no one else\'s', async () => {
+  it("ends every session of the customer (other devices too) but no one else's", async () => {
     const c = await createPortalCustomer(t, blue);
     const other = await createPortalCustomer(t, blue);
     const phone = browser(t, 'login-blue');
@@ -208,7 +239,10 @@ describe('POST /api/customer-portal/auth/logout-everywhere', () => {
     const neighbour = browser(t, 'login-blue');
     await phone.post('/api/customer-portal/auth/login').send({ identifier: c.email, password: PASSWORD }).expect(200);
     await laptop.post('/api/customer-portal/auth/login').send({ identifier: c.email, password: PASSWORD }).expect(200);
-    await neighbour.post('/api/customer-portal/auth/login').send({ identifier: other.email, password: PASSWORD }).expect(200);
+    await neighbour
+      .post('/api/customer-portal/auth/login')
+      .send({ identifier: other.email, password: PASSWORD })
+      .expect(200);
     expect((await phone.post('/api/customer-portal/auth/logout-everywhere')).status).toBe(204);
     expect((await laptop.get('/api/customer-portal/auth/me')).status).toBe(401);
     expect((await phone.get('/api/customer-portal/auth/me')).status).toBe(401);

@@ -17,8 +17,10 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const NEW_PASSWORD = 'Brand-New-Secret-2026';
-const requestReset = (slug: string, identifier: string) => browser(t, slug).post('/api/customer-portal/auth/reset-password').send({ identifier });
-const login = (slug: string, identifier: string, password: string) => browser(t, slug).post('/api/customer-portal/auth/login').send({ identifier, password });
+const requestReset = (slug: string, identifier: string) =>
+  browser(t, slug).post('/api/customer-portal/auth/reset-password').send({ identifier });
+const login = (slug: string, identifier: string, password: string) =>
+  browser(t, slug).post('/api/customer-portal/auth/login').send({ identifier, password });
 
 async function resetCodeFor(email: string, after: number) {
   const mail = await mailTo(t, email, 'Reset your', after);
@@ -31,7 +33,11 @@ describe('POST /api/customer-portal/auth/reset-password', () => {
     const ours = await createPortalCustomer(t, blue);
     const theirs = await createPortalCustomer(t, green);
     const before = t.mail.messages.length;
-    const answers = await Promise.all([requestReset('reset-blue', 'nobody@example.test'), requestReset('reset-blue', ours.email!), requestReset('reset-blue', theirs.email!)]);
+    const answers = await Promise.all([
+      requestReset('reset-blue', 'nobody@example.test'),
+      requestReset('reset-blue', ours.email!),
+      requestReset('reset-blue', theirs.email!),
+    ]);
     for (const res of answers) {
       expect(res.status).toBe(202);
       expect(res.body).toEqual(answers[0]!.body);
@@ -63,7 +69,9 @@ describe('POST /api/customer-portal/auth/reset-password/complete', () => {
     const { link, oobCode } = await resetCodeFor(c.email!, before);
     expect(link.host).toBe('reset-blue.localhost:5999');
 
-    const done = await browser(t, 'reset-blue').post('/api/customer-portal/auth/reset-password/complete').send({ oobCode, password: NEW_PASSWORD });
+    const done = await browser(t, 'reset-blue')
+      .post('/api/customer-portal/auth/reset-password/complete')
+      .send({ oobCode, password: NEW_PASSWORD });
     expect(done.status).toBe(200);
     expect((await device.get('/api/customer-portal/auth/me')).status).toBe(401);
     expect((await login('reset-blue', c.email!, PASSWORD)).status).toBe(401);
@@ -72,22 +80,28 @@ describe('POST /api/customer-portal/auth/reset-password/complete', () => {
     const user = await t.auth.getUser(c.uid);
     expect(new Date(user.tokensValidAfterTime!).getTime()).toBeGreaterThan(validAfterBefore);
     // The code is single use.
-    const again = await browser(t, 'reset-blue').post('/api/customer-portal/auth/reset-password/complete').send({ oobCode, password: 'Yet-Another-Pass-9' });
+    const again = await browser(t, 'reset-blue')
+      .post('/api/customer-portal/auth/reset-password/complete')
+      .send({ oobCode, password: 'Yet-Another-Pass-9' });
     expect(again.status).toBe(400);
   });
 
-  it('a reset link of one tenant\'s customer is refused on another tenant\'s portal, and the password is unchanged', async () => {
+  it("a reset link of one tenant's customer is refused on another tenant's portal, and the password is unchanged", async () => {
     const c = await createPortalCustomer(t, blue);
     const before = t.mail.messages.length;
     await requestReset('reset-blue', c.email!);
     const { oobCode } = await resetCodeFor(c.email!, before);
-    const res = await browser(t, 'reset-green').post('/api/customer-portal/auth/reset-password/complete').send({ oobCode, password: NEW_PASSWORD });
+    const res = await browser(t, 'reset-green')
+      .post('/api/customer-portal/auth/reset-password/complete')
+      .send({ oobCode, password: NEW_PASSWORD });
     expect(res.status).toBe(400);
     expect((await login('reset-blue', c.email!, PASSWORD)).status).toBe(200);
   });
 
   it('the new password must follow the policy (400 fields.password)', async () => {
-    const res = await browser(t, 'reset-blue').post('/api/customer-portal/auth/reset-password/complete').send({ oobCode: 'whatever-code-123', password: 'qwertyuiop' });
+    const res = await browser(t, 'reset-blue')
+      .post('/api/customer-portal/auth/reset-password/complete')
+      .send({ oobCode: 'whatever-code-123', password: 'qwertyuiop' });
     expect(res.status).toBe(400);
     expect(res.body.error.fields.password).toMatch(/too common/);
   });
@@ -97,7 +111,10 @@ describe('POST /api/customer-portal/auth/reset-password/complete', () => {
     const before = t.mail.messages.length;
     await requestReset('reset-blue', c.email!);
     const { oobCode } = await resetCodeFor(c.email!, before);
-    await browser(t, 'reset-blue').post('/api/customer-portal/auth/reset-password/complete').send({ oobCode, password: NEW_PASSWORD }).expect(200);
+    await browser(t, 'reset-blue')
+      .post('/api/customer-portal/auth/reset-password/complete')
+      .send({ oobCode, password: NEW_PASSWORD })
+      .expect(200);
     expect((await CustomerModel.findById(c._id).lean())?.portalAccess?.accountStatus).toBe('active');
     expect((await login('reset-blue', c.email!, NEW_PASSWORD)).status).toBe(200);
   });

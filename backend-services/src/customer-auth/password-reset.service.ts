@@ -17,10 +17,18 @@ import { identifierKey, parseIdentifier } from './identifier.ts';
  * "Forgot password": the caller always gets the same 202. When the identifier belongs to an account of
  * this tenant that may sign in, a branded email links to the portal's reset page.
  */
-export async function requestPasswordReset(deps: AuthDeps, tenant: TTenantDoc, input: TResetPasswordRequest, client: Client): Promise<void> {
+export async function requestPasswordReset(
+  deps: AuthDeps,
+  tenant: TTenantDoc,
+  input: TResetPasswordRequest,
+  client: Client,
+): Promise<void> {
   const tenantId = String(tenant._id);
   const identifier = parseIdentifier(input.identifier, tenant.defaultCountry);
-  const limits = [rule('resetPerIdentifier', tenantId, identifierKey(input.identifier, identifier)), rule('resetPerIp', client.ip)];
+  const limits = [
+    rule('resetPerIdentifier', tenantId, identifierKey(input.identifier, identifier)),
+    rule('resetPerIp', client.ip),
+  ];
   await enforceRateLimit(limits);
   await recordAttempt(limits);
   if (!identifier) return;
@@ -34,8 +42,15 @@ export async function requestPasswordReset(deps: AuthDeps, tenant: TTenantDoc, i
 
 async function sendResetEmail(deps: AuthDeps, tenant: TTenantDoc, customer: TCustomerDoc, email: string) {
   const oobCode = oobCodeOf(await deps.auth.generatePasswordResetLink(email));
-  const url = portalUrl(tenant, deps.config.PORTAL_URL_TEMPLATE, `/reset-password?oobCode=${encodeURIComponent(oobCode)}`);
-  const mail = renderAuthEmail('password-reset', localeFor(customer, tenant), tenant, { name: customer.firstName, url });
+  const url = portalUrl(
+    tenant,
+    deps.config.PORTAL_URL_TEMPLATE,
+    `/reset-password?oobCode=${encodeURIComponent(oobCode)}`,
+  );
+  const mail = renderAuthEmail('password-reset', localeFor(customer, tenant), tenant, {
+    name: customer.firstName,
+    url,
+  });
   await enqueueEmail(String(tenant._id), {
     kind: 'password-reset',
     dedupeKey: `password-reset:${createHash('sha256').update(oobCode).digest('hex')}`,
@@ -50,7 +65,12 @@ async function sendResetEmail(deps: AuthDeps, tenant: TTenantDoc, customer: TCus
  * Sets the new password from the emailed link, for an account of THIS tenant only, then ends every
  * session and revokes refresh tokens. The link proved the email, so a pending account becomes active.
  */
-export async function completePasswordReset(deps: AuthDeps, tenant: TTenantDoc, input: TCompleteResetRequest, client: Client): Promise<void> {
+export async function completePasswordReset(
+  deps: AuthDeps,
+  tenant: TTenantDoc,
+  input: TCompleteResetRequest,
+  client: Client,
+): Promise<void> {
   const tenantId = String(tenant._id);
   const limits = [rule('resetPerIp', client.ip)];
   await enforceRateLimit(limits);
@@ -63,6 +83,9 @@ export async function completePasswordReset(deps: AuthDeps, tenant: TTenantDoc, 
   await signOutEverywhere(deps.auth, tenantId, uid);
   if (customer.portalAccess?.accountStatus === 'pending') {
     await deps.auth.updateUser(uid, { emailVerified: true });
-    await CustomerModel.updateOne({ _id: customer._id, tenantId }, { $set: { 'portalAccess.accountStatus': 'active' } });
+    await CustomerModel.updateOne(
+      { _id: customer._id, tenantId },
+      { $set: { 'portalAccess.accountStatus': 'active' } },
+    );
   }
 }

@@ -31,7 +31,9 @@ async function invite(customerId: string, to: string, body: object = {}) {
 describe('POST /api/customers/:customerId/portal-invite', () => {
   it('anonymous → 401', async () => {
     const c = await createCustomer(blue);
-    expect((await browser(t, 'invite-blue').post(`/api/customers/${c.customerId}/portal-invite`).send({})).status).toBe(401);
+    expect((await browser(t, 'invite-blue').post(`/api/customers/${c.customerId}/portal-invite`).send({})).status).toBe(
+      401,
+    );
   });
 
   it('a customer session → 404 (even for their own id)', async () => {
@@ -40,7 +42,7 @@ describe('POST /api/customers/:customerId/portal-invite', () => {
     expect((await agent.post(`/api/customers/${c.customerId}/portal-invite`).send({})).status).toBe(404);
   });
 
-  it('staff of another tenant → 404 for this tenant\'s customer', async () => {
+  it("staff of another tenant → 404 for this tenant's customer", async () => {
     const c = await createCustomer(blue, { customerId: 'ONLY-IN-BLUE' });
     const res = await (await staffOf(green)).post(`/api/customers/${c.customerId}/portal-invite`).send({});
     expect(res.status).toBe(404);
@@ -71,7 +73,9 @@ describe('POST /api/customers/:customerId/portal-invite', () => {
 
   it('a customer with an active account → 409', async () => {
     const c = await createPortalCustomer(t, blue);
-    expect((await (await staffOf(blue)).post(`/api/customers/${c.customerId}/portal-invite`).send({})).status).toBe(409);
+    expect((await (await staffOf(blue)).post(`/api/customers/${c.customerId}/portal-invite`).send({})).status).toBe(
+      409,
+    );
   });
 });
 
@@ -80,7 +84,9 @@ describe('POST /api/customer-portal/auth/link-account', () => {
     const c = await createCustomer(blue, { email: undefined });
     const code = await invite(c.customerId, 'invited@example.test', { email: 'invited@example.test' });
     const agent = browser(t, 'invite-blue');
-    const res = await agent.post('/api/customer-portal/auth/link-account').send({ accessCode: code, password: PASSWORD });
+    const res = await agent
+      .post('/api/customer-portal/auth/link-account')
+      .send({ accessCode: code, password: PASSWORD });
     expect(res.status).toBe(200);
     expect(res.body.customer.customerId).toBe(c.customerId);
     expect((await agent.get('/api/customer-portal/auth/me')).status).toBe(200);
@@ -89,15 +95,29 @@ describe('POST /api/customer-portal/auth/link-account', () => {
     expect(stored?.portalAccess?.accessCode).toBeUndefined();
     const user = await t.auth.getUser(stored!.portalAccess!.firebaseUid!);
     expect(user).toMatchObject({ email: 'invited@example.test', emailVerified: true });
-    expect((await browser(t, 'invite-blue').post('/api/customer-portal/auth/login').send({ identifier: 'invited@example.test', password: PASSWORD })).status).toBe(200);
+    expect(
+      (
+        await browser(t, 'invite-blue')
+          .post('/api/customer-portal/auth/login')
+          .send({ identifier: 'invited@example.test', password: PASSWORD })
+      ).status,
+    ).toBe(200);
   });
 
   it('a code works once: the second use (even concurrent) is refused', async () => {
     const c = await createCustomer(blue);
     const code = await invite(c.customerId, c.email!);
-    const tries = await Promise.all([0, 1, 2].map(() => browser(t, 'invite-blue').post('/api/customer-portal/auth/link-account').send({ accessCode: code, password: PASSWORD })));
+    const tries = await Promise.all(
+      [0, 1, 2].map(() =>
+        browser(t, 'invite-blue')
+          .post('/api/customer-portal/auth/link-account')
+          .send({ accessCode: code, password: PASSWORD }),
+      ),
+    );
     expect(tries.map((r) => r.status).sort()).toEqual([200, 400, 400]);
-    const again = await browser(t, 'invite-blue').post('/api/customer-portal/auth/link-account').send({ accessCode: code, password: 'Another-Password-77' });
+    const again = await browser(t, 'invite-blue')
+      .post('/api/customer-portal/auth/link-account')
+      .send({ accessCode: code, password: 'Another-Password-77' });
     expect(again.status).toBe(400);
     expect(again.body.error.message).toMatch(/not valid or has already been used/);
   });
@@ -105,33 +125,71 @@ describe('POST /api/customer-portal/auth/link-account', () => {
   it('an expired code is refused and creates nothing', async () => {
     const c = await createCustomer(blue);
     const code = await invite(c.customerId, c.email!);
-    await CustomerModel.updateOne({ _id: c._id }, { $set: { 'portalAccess.accessCodeExpires': new Date(Date.now() - 1000) } });
-    const res = await browser(t, 'invite-blue').post('/api/customer-portal/auth/link-account').send({ accessCode: code, password: PASSWORD });
+    await CustomerModel.updateOne(
+      { _id: c._id },
+      { $set: { 'portalAccess.accessCodeExpires': new Date(Date.now() - 1000) } },
+    );
+    const res = await browser(t, 'invite-blue')
+      .post('/api/customer-portal/auth/link-account')
+      .send({ accessCode: code, password: PASSWORD });
     expect(res.status).toBe(400);
     expect(res.body.error.message).toMatch(/expired/);
     expect((await CustomerModel.findById(c._id).lean())?.portalAccess?.firebaseUid).toBeUndefined();
   });
 
-  it('a code used on another tenant\'s portal is not valid there', async () => {
+  it("a code used on another tenant's portal is not valid there", async () => {
     const c = await createCustomer(blue);
     const code = await invite(c.customerId, c.email!);
-    expect((await browser(t, 'invite-green').post('/api/customer-portal/auth/link-account').send({ accessCode: code, password: PASSWORD })).status).toBe(400);
-    expect((await browser(t, 'invite-blue').post('/api/customer-portal/auth/link-account').send({ accessCode: code, password: PASSWORD })).status).toBe(200);
+    expect(
+      (
+        await browser(t, 'invite-green')
+          .post('/api/customer-portal/auth/link-account')
+          .send({ accessCode: code, password: PASSWORD })
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await browser(t, 'invite-blue')
+          .post('/api/customer-portal/auth/link-account')
+          .send({ accessCode: code, password: PASSWORD })
+      ).status,
+    ).toBe(200);
   });
 
   it('a new invitation replaces the old code', async () => {
     const c = await createCustomer(blue);
     const first = await invite(c.customerId, c.email!);
     const second = await invite(c.customerId, c.email!);
-    expect((await browser(t, 'invite-blue').post('/api/customer-portal/auth/link-account').send({ accessCode: first, password: PASSWORD })).status).toBe(400);
-    expect((await browser(t, 'invite-blue').post('/api/customer-portal/auth/link-account').send({ accessCode: second, password: PASSWORD })).status).toBe(200);
+    expect(
+      (
+        await browser(t, 'invite-blue')
+          .post('/api/customer-portal/auth/link-account')
+          .send({ accessCode: first, password: PASSWORD })
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await browser(t, 'invite-blue')
+          .post('/api/customer-portal/auth/link-account')
+          .send({ accessCode: second, password: PASSWORD })
+      ).status,
+    ).toBe(200);
   });
 
   it('a customer with a pending self sign-up gets the invited password and is activated', async () => {
     const c = await createPortalCustomer(t, blue, {}, { status: 'pending', password: 'Old-Pending-Pass-1' });
     const code = await invite(c.customerId, c.email!);
-    await browser(t, 'invite-blue').post('/api/customer-portal/auth/link-account').send({ accessCode: code, password: PASSWORD }).expect(200);
+    await browser(t, 'invite-blue')
+      .post('/api/customer-portal/auth/link-account')
+      .send({ accessCode: code, password: PASSWORD })
+      .expect(200);
     expect((await CustomerModel.findById(c._id).lean())?.portalAccess?.firebaseUid).toBe(c.uid);
-    expect((await browser(t, 'invite-blue').post('/api/customer-portal/auth/login').send({ identifier: c.email, password: PASSWORD })).status).toBe(200);
+    expect(
+      (
+        await browser(t, 'invite-blue')
+          .post('/api/customer-portal/auth/login')
+          .send({ identifier: c.email, password: PASSWORD })
+      ).status,
+    ).toBe(200);
   });
 });

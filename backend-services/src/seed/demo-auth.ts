@@ -12,9 +12,11 @@ export async function seedDemoAuth(auth: Auth, tenantId: string, customers: Demo
   for (const c of customers) {
     const claimId = claimIdOf(tenantId, c.customerId);
     if (c.portalAccount) {
-      await PortalAccountClaimModel.create({ _id: claimId, via: 'invitation', claimedAt: new Date() }).catch((err: unknown) => {
-        if (!isDuplicateKeyError(err)) throw err;
-      });
+      await PortalAccountClaimModel.create({ _id: claimId, via: 'invitation', claimedAt: new Date() }).catch(
+        (err: unknown) => {
+          if (!isDuplicateKeyError(err)) throw err;
+        },
+      );
       continue;
     }
     await PortalAccountClaimModel.deleteOne({ _id: claimId });

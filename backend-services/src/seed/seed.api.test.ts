@@ -13,7 +13,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const login = (slug: string, identifier: string) => browser(t, slug).post('/api/customer-portal/auth/login').send({ identifier, password: DEMO_PASSWORD });
+const login = (slug: string, identifier: string) =>
+  browser(t, slug).post('/api/customer-portal/auth/login').send({ identifier, password: DEMO_PASSWORD });
 
 describe('the seeded demo accounts', () => {
   it('every listed demo login works by email and by phone, except the one with portal access disabled', async () => {
@@ -33,9 +34,17 @@ describe('the seeded demo accounts', () => {
 
   it('staff admin signs in on their tenant only', async () => {
     const [prairie] = summary.tenants;
-    const res = await browser(t, 'prairiesky').post('/api/staff/auth/login').send({ email: prairie!.staffEmail, password: DEMO_PASSWORD });
+    const res = await browser(t, 'prairiesky')
+      .post('/api/staff/auth/login')
+      .send({ email: prairie!.staffEmail, password: DEMO_PASSWORD });
     expect(res.status).toBe(200);
-    expect((await browser(t, 'summitridge').post('/api/staff/auth/login').send({ email: prairie!.staffEmail, password: DEMO_PASSWORD })).status).toBe(401);
+    expect(
+      (
+        await browser(t, 'summitridge')
+          .post('/api/staff/auth/login')
+          .send({ email: prairie!.staffEmail, password: DEMO_PASSWORD })
+      ).status,
+    ).toBe(401);
   });
 
   it('the sign-up example signs up; re-seeding resets it so the demo can be shown again', async () => {

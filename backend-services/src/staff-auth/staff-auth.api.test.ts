@@ -38,7 +38,9 @@ describe('POST /api/staff/auth/login', () => {
     const greenStaff = await staffUser({ role: 'staff', tenantId: String(green._id) });
     const customer = await staffUser({ role: 'customer', tenantId: String(blue._id) });
     const noClaims = await staffUser(null);
-    const answers = await Promise.all([greenStaff, customer, noClaims, 'nobody@wisp.example'].map((e) => login('staff-blue', e).res));
+    const answers = await Promise.all(
+      [greenStaff, customer, noClaims, 'nobody@wisp.example'].map((e) => login('staff-blue', e).res),
+    );
     for (const res of answers) {
       expect(res.status).toBe(401);
       expect(res.body).toEqual(answers[0]!.body);

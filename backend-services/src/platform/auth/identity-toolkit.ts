@@ -27,7 +27,11 @@ async function call(config: IdentityToolkitConfig, method: string, payload: obje
 }
 
 /** The Firebase uid when `password` is right for `email`, else null (wrong password, unknown, disabled). */
-export async function checkPassword(config: IdentityToolkitConfig, email: string, password: string): Promise<string | null> {
+export async function checkPassword(
+  config: IdentityToolkitConfig,
+  email: string,
+  password: string,
+): Promise<string | null> {
   const answer = await call(config, 'signInWithPassword', { email, password, returnSecureToken: false });
   return answer.ok ? (answer.body.localId ?? null) : null;
 }
@@ -45,13 +49,21 @@ export type ActionCodeKind = 'VERIFY_EMAIL' | 'PASSWORD_RESET';
  * checkActionCode does), so the portal can check the account belongs to this tenant first.
  * Null when the code is not valid or is of another kind.
  */
-export async function emailOfActionCode(config: IdentityToolkitConfig, oobCode: string, kind: ActionCodeKind): Promise<string | null> {
+export async function emailOfActionCode(
+  config: IdentityToolkitConfig,
+  oobCode: string,
+  kind: ActionCodeKind,
+): Promise<string | null> {
   const answer = await call(config, 'resetPassword', { oobCode });
   return answer.ok && answer.body.requestType === kind ? (answer.body.email ?? null) : null;
 }
 
 /** Sets the new password with a reset code; false when the code is not (or no longer) valid. */
-export async function applyPasswordReset(config: IdentityToolkitConfig, oobCode: string, newPassword: string): Promise<boolean> {
+export async function applyPasswordReset(
+  config: IdentityToolkitConfig,
+  oobCode: string,
+  newPassword: string,
+): Promise<boolean> {
   return (await call(config, 'resetPassword', { oobCode, newPassword })).ok;
 }
 

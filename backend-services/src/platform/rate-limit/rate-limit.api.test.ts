@@ -37,7 +37,8 @@ describe('failed logins', () => {
   it('after 20 failures from one IP (any identifiers) → 429; a successful login does not reset the IP count', async () => {
     const c = await createPortalCustomer(t, blue);
     const ip = nextIp();
-    for (let i = 0; i < 19; i++) expect((await login(`nobody${i}@example.test`, 'Wrong-Password-1', ip)).status).toBe(401);
+    for (let i = 0; i < 19; i++)
+      expect((await login(`nobody${i}@example.test`, 'Wrong-Password-1', ip)).status).toBe(401);
     expect((await login(c.email!, PASSWORD, ip)).status).toBe(200);
     expect((await login('nobody-last@example.test', 'Wrong-Password-1', ip)).status).toBe(401);
     const blocked = await login(c.email!, PASSWORD, ip);
@@ -59,14 +60,27 @@ describe('sign-up, reset and link-account attempts', () => {
     const c = await createCustomer(blue);
     const results = [];
     for (let i = 0; i < 6; i++) {
-      results.push((await browser(t, 'limit-blue').post('/api/customer-portal/auth/signup').send({ customerId: c.customerId, phone: '402-555-0000', password: PASSWORD })).status);
+      results.push(
+        (
+          await browser(t, 'limit-blue')
+            .post('/api/customer-portal/auth/signup')
+            .send({ customerId: c.customerId, phone: '402-555-0000', password: PASSWORD })
+        ).status,
+      );
     }
     expect(results).toEqual([400, 400, 400, 400, 400, 429]);
   });
 
   it('reset-password: the 4th request for one identifier within the hour → 429 (still no hint whether it exists)', async () => {
     const results = [];
-    for (let i = 0; i < 4; i++) results.push((await browser(t, 'limit-blue').post('/api/customer-portal/auth/reset-password').send({ identifier: 'someone@example.test' })).status);
+    for (let i = 0; i < 4; i++)
+      results.push(
+        (
+          await browser(t, 'limit-blue')
+            .post('/api/customer-portal/auth/reset-password')
+            .send({ identifier: 'someone@example.test' })
+        ).status,
+      );
     expect(results).toEqual([202, 202, 202, 429]);
   });
 
@@ -74,7 +88,13 @@ describe('sign-up, reset and link-account attempts', () => {
     const ip = nextIp();
     const results = [];
     for (let i = 0; i < 11; i++) {
-      results.push((await browser(t, 'limit-blue', ip).post('/api/customer-portal/auth/link-account').send({ accessCode: `guessed-code-${i}-abcdefghijkl`, password: PASSWORD })).status);
+      results.push(
+        (
+          await browser(t, 'limit-blue', ip)
+            .post('/api/customer-portal/auth/link-account')
+            .send({ accessCode: `guessed-code-${i}-abcdefghijkl`, password: PASSWORD })
+        ).status,
+      );
     }
     expect(results.slice(0, 10).every((s) => s === 400)).toBe(true);
     expect(results[10]).toBe(429);
