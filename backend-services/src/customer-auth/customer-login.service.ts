@@ -15,6 +15,9 @@ export type Client = { ip: string; userAgent?: string };
 
 /** More customers than this sharing one email or phone in a tenant is not a household, it is data to fix. */
 const MAX_CANDIDATES = 5;
+/** Under the reserved `.invalid` top-level domain: no Firebase account can ever have it. */
+const NO_ACCOUNT_EMAIL = 'no-account@portal.invalid';
+const NO_ACCOUNT_UID = 'no-account';
 
 /**
  * Signs a customer in with an email or phone number of THIS tenant and a password checked by Firebase.
@@ -70,7 +73,14 @@ async function customerWithPassword(
   identifier: Identifier,
   password: string,
 ): Promise<TCustomerDoc | null> {
-  for (const candidate of await linkedCustomersOf(tenantId, identifier)) {
+  const candidates = await linkedCustomersOf(tenantId, identifier);
+  if (candidates.length === 0) {
+    // The same two round trips as for a real account, so response time does not tell whether one exists.
+    await firebaseEmailOf(deps.auth, NO_ACCOUNT_UID);
+    await checkPassword(deps.config, NO_ACCOUNT_EMAIL, password);
+    return null;
+  }
+  for (const candidate of candidates) {
     const uid = candidate.portalAccess!.firebaseUid!;
     // The password is checked against the linked Firebase user's own email, never one the client sent.
     const email = await firebaseEmailOf(deps.auth, uid);
