@@ -42,6 +42,9 @@ describe('POST /api/customer-portal/auth/reset-password', () => {
       expect(res.status).toBe(202);
       expect(res.body).toEqual(answers[0]!.body);
     }
+    const started = Date.now();
+    await requestReset('reset-blue', 'nobody-else@example.test');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(390); // no quick "nobody here" answer
     await mailTo(t, ours.email!, 'Reset your', before);
     await t.outbox.drain();
     expect(t.mail.messages.slice(before).some((m) => recipientsOf(m).includes(theirs.email!))).toBe(false);

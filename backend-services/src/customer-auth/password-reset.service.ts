@@ -13,9 +13,11 @@ import { localeFor, renderAuthEmail } from './auth-emails.ts';
 import { linkedCustomersOf, type AuthDeps, type Client } from './customer-login.service.ts';
 import { identifierKey, parseIdentifier } from './identifier.ts';
 
+const RESET_ANSWER_MS = 400;
+
 /**
- * "Forgot password": the caller always gets the same 202. When the identifier belongs to an account of
- * this tenant that may sign in, a branded email links to the portal's reset page.
+ * "Forgot password": the caller always gets the same 202, in the same time. When the identifier belongs
+ * to an account of this tenant that may sign in, a branded email links to the portal's reset page.
  */
 export async function requestPasswordReset(
   deps: AuthDeps,
@@ -31,13 +33,18 @@ export async function requestPasswordReset(
   ];
   await enforceRateLimit(limits);
   await recordAttempt(limits);
-  if (!identifier) return;
-  for (const customer of await linkedCustomersOf(tenantId, identifier)) {
-    const access = customer.portalAccess!;
-    if (access.enabled === false || access.accountStatus === 'locked' || access.accountStatus === 'suspended') continue;
-    const email = await firebaseEmailOf(deps.auth, access.firebaseUid!);
-    if (email) await sendResetEmail(deps, tenant, customer, email);
+  // Sending takes a few round trips, finding no account takes none: answer no sooner than this either way.
+  const answerNoSoonerThan = new Promise((resolve) => setTimeout(resolve, RESET_ANSWER_MS));
+  if (identifier) {
+    for (const customer of await linkedCustomersOf(tenantId, identifier)) {
+      const access = customer.portalAccess!;
+      if (access.enabled === false || access.accountStatus === 'locked' || access.accountStatus === 'suspended')
+        continue;
+      const email = await firebaseEmailOf(deps.auth, access.firebaseUid!);
+      if (email) await sendResetEmail(deps, tenant, customer, email);
+    }
   }
+  await answerNoSoonerThan;
 }
 
 async function sendResetEmail(deps: AuthDeps, tenant: TTenantDoc, customer: TCustomerDoc, email: string) {
