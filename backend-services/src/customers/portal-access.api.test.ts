@@ -73,16 +73,14 @@ describe('POST /api/customers/:customerId/portal-access', () => {
     ).toBe(200);
   });
 
-  it('locking the account ends the sessions too', async () => {
-    const { c, agent } = await signedInCustomer();
-    await (
-      await staff()
-    )
-      .post(`/api/customers/${c.customerId}/portal-access`)
-      .send({ accountStatus: 'locked' })
-      .expect(200);
-    expect((await agent.get('/api/customer-portal/auth/me')).status).toBe(401);
-  });
+  it.each(['locked', 'suspended'] as const)(
+    'setting the portal account %s ends the sessions too',
+    async (accountStatus) => {
+      const { c, agent } = await signedInCustomer();
+      await (await staff()).post(`/api/customers/${c.customerId}/portal-access`).send({ accountStatus }).expect(200);
+      expect((await agent.get('/api/customer-portal/auth/me')).status).toBe(401);
+    },
+  );
 
   it('an empty change → 400', async () => {
     const c = await createCustomer(blue);
