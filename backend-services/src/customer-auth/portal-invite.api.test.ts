@@ -4,7 +4,7 @@ import { createCustomer, createTenant } from '../../test/factories.ts';
 import { signInAsCustomer, signInAsStaff } from '../../test/sessions.ts';
 import { browser, createPortalCustomer, linkIn, mailTo, PASSWORD } from '../../test/portal-accounts.ts';
 import { CustomerModel } from '../customers/customer.model.ts';
-import type { TTenantDoc } from '../tenants/tenant.model.ts';
+import { TenantModel, type TTenantDoc } from '../tenants/tenant.model.ts';
 
 let t: TestApp;
 let blue: TTenantDoc;
@@ -69,6 +69,17 @@ describe('POST /api/customers/:customerId/portal-invite', () => {
     expect(missing.body.error.fields).toHaveProperty('email');
     await invite(c.customerId, 'new.address@example.test', { email: 'New.Address@example.test' });
     expect((await CustomerModel.findById(c._id).lean())?.email).toBe('new.address@example.test');
+  });
+
+  it("is written in the tenant's default language when the customer chose none", async () => {
+    const es = await createTenant({ slug: 'invite-es' });
+    await TenantModel.updateOne({ _id: es._id }, { $set: { defaultLocale: 'es' } });
+    const c = await createCustomer(es);
+    const before = t.mail.messages.length;
+    await (await staffOf(es)).post(`/api/customers/${c.customerId}/portal-invite`).send({}).expect(202);
+    const mail = await mailTo(t, c.email!, 'invitación', before);
+    expect(mail.text).toContain('Configurar mi cuenta');
+    expect(linkIn(mail, '/signup').host).toBe('invite-es.localhost:5999');
   });
 
   it('a customer with an active account → 409', async () => {
