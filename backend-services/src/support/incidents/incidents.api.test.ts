@@ -167,6 +167,18 @@ describe('POST /api/customer-portal/support/incidents/:id/subscribe', () => {
   });
 });
 
+describe('with the status page switched off', () => {
+  it('subscribing answers 404, the intake shows no incident and the service status lists none', async () => {
+    const tenant = await createTenant({ slug: 'inc-toggle' });
+    await TenantModel.updateOne({ _id: tenant._id }, { $set: { 'branding.features.enableServiceStatus': false } });
+    const id = await incident(tenant, { affectedSiteIds: ['TOGGLE-SITE'] });
+    const agent = await signInAsCustomer(t, t.client('inc-toggle'), tenant, await createCustomer(tenant, { siteId: 'TOGGLE-SITE' }));
+    expect((await agent.post(`/api/customer-portal/support/incidents/${id}/subscribe`).send({})).status).toBe(404);
+    expect((await agent.get('/api/customer-portal/service/intake?category=no-connection')).body).toEqual({ incident: null });
+    expect((await agent.get('/api/customer-portal/service/status')).body).toMatchObject({ siteAffected: false, activeIncidents: [] });
+  });
+});
+
 describe('staff incident API', () => {
   it('anonymous → 401; a customer → 404; staff of another tenant cannot update this tenant’s incident (404)', async () => {
     const id = await incident(blue);
