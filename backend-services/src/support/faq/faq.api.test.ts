@@ -190,8 +190,9 @@ describe('POST/PUT /api/support/faq (staff)', () => {
   const input = { kind: 'faq', category: 'Connection', title: 'What does the blinking LED mean?', slug: 'blinking-led', bodyMarkdown: 'It is searching for the tower.', published: false };
 
   it('anonymous → 401', async () => {
-    const res = await t.client('faq-blue').post('/api/support/faq').set('X-CSRF-Token', 'x').send(input);
-    expect([401, 403]).toContain(res.status);
+    const res = await t.client('faq-blue').post('/api/support/faq').set('X-CSRF-Token', 'x').set('Cookie', 'wisp_csrf=x').send(input);
+    expect(res.status).toBe(401);
+    expect((await t.client('faq-blue').get('/api/support/faq')).status).toBe(401);
   });
 
   it('a customer → 404', async () => {
@@ -210,6 +211,9 @@ describe('POST/PUT /api/support/faq (staff)', () => {
     expect((await t.client('faq-blue').get('/api/customer-portal/support/faq/blinking-led')).status).toBe(404);
     expect((await agent.put('/api/support/faq/blinking-led').send({ ...input, published: true })).status).toBe(200);
     expect((await t.client('faq-blue').get('/api/customer-portal/support/faq/blinking-led')).status).toBe(200);
+    const staffList = (await agent.get('/api/support/faq')).body.articles as { slug: string; published: boolean }[];
+    expect(staffList.find((a) => a.slug === 'draft-price-rise')?.published).toBe(false);
+    expect(JSON.stringify(staffList)).not.toContain('green-only');
     const dup = await agent.post('/api/support/faq').send(input);
     expect(dup.status).toBe(400);
     expect(dup.body.error.fields.slug).toBeTruthy();

@@ -69,6 +69,12 @@ export async function getFaqArticle(tenant: TTenantDoc, slug: string): Promise<T
   return toFaqArticle(doc);
 }
 
+/** Staff see drafts too, so they can review them before publishing. */
+export async function listFaqForStaff(tenant: TTenantDoc, _actor: StaffActor) {
+  const docs = await FaqArticleModel.find({ tenantId: tenant._id }).sort({ category: 1, order: 1, title: 1 }).limit(500).lean<TFaqArticleDoc[]>();
+  return docs.map((d) => ({ ...toFaqEntrySummary(d), published: d.published, order: d.order ?? 0 }));
+}
+
 export async function createFaqArticle(tenant: TTenantDoc, _actor: StaffActor, input: TFaqArticleInput) {
   try {
     const doc = await FaqArticleModel.create({ tenantId: tenant._id, ...input });
