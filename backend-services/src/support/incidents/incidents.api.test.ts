@@ -9,6 +9,7 @@ import { CustomerModel } from '../../customers/customer.model.ts';
 import { OutboxMessageModel } from '../../notifications/outbox.model.ts';
 import { IncidentModel } from './incident.model.ts';
 import { IncidentSubscriptionModel } from './incident-subscription.model.ts';
+import { addIncidentUpdate } from './incidents.service.ts';
 
 let t: TestApp;
 let blue: TTenantDoc;
@@ -247,5 +248,26 @@ describe('staff incident API', () => {
     await t.mail.waitForMail((m) => recipientsOf(m).includes('affected.en@example.test') && (m.text ?? '').includes('Power is back.'));
     await t.outbox.drain();
     expect(t.mail.messages.flatMap(recipientsOf).filter((r) => r === 'affected.en@example.test')).toHaveLength(2);
+  });
+
+  it('two staff posting updates at once both land in the timeline, each with its own email to the subscriber', async () => {
+    const tenant = await createTenant({ slug: 'inc-race' });
+    const staff = await signInAsStaff(t, t.client('inc-race'), tenant);
+    const id = await incident(tenant, { affectedSiteIds: ['RACE-SITE'] });
+    const customer = await createCustomer(tenant, { siteId: 'RACE-SITE', email: 'race.subscriber@example.test' });
+    const agent = await signInAsCustomer(t, t.client('inc-race'), tenant, customer);
+    expect((await agent.post(`/api/customer-portal/support/incidents/${id}/subscribe`).send({})).status).toBe(200);
+    void staff;
+    // Called on the service directly so the three reads of the incident really overlap.
+    const staffActor = { kind: 'staff', tenantId: String(tenant._id), role: 'staff', uid: 's', email: 's@x.example', sessionId: 'x' } as const;
+    await Promise.all(
+      ['Crew on site.', 'Parts ordered.', 'Power restored to the shelter.'].map((message) =>
+        addIncidentUpdate(tenant, staffActor, id, { status: 'identified', message }, t.config.PORTAL_URL_TEMPLATE),
+      ),
+    );
+    const stored = (await IncidentModel.findById(id).lean())!;
+    expect(stored.updates.map((u) => u.message).sort()).toEqual(['Crew on site.', 'Parts ordered.', 'Power restored to the shelter.', 'We are looking into it.']);
+    const keys = (await OutboxMessageModel.find({ kind: 'incident-update', to: 'race.subscriber@example.test' }).lean()).map((m) => m.dedupeKey).sort();
+    expect(keys).toEqual([1, 2, 3].map((i) => `incident-update:${id}:${i}:${customer.customerId}`));
   });
 });

@@ -163,15 +163,20 @@ export async function addIncidentUpdate(
   const index = await claimUpdateIndex(incident, now);
   const status: TIncidentStatus = input.status;
   const eta = input.eta === undefined ? (incident.eta ?? null) : input.eta === null ? null : new Date(input.eta);
-  await IncidentModel.updateOne(
-    { _id: incident._id, tenantId: tenant._id },
-    {
-      $push: { updates: { at: now, status, message: input.message } },
-      $set: { status, ...(status === 'resolved' ? { resolvedAt: now } : {}), ...(eta ? { eta } : {}) },
-      ...(status !== 'resolved' || !eta ? { $unset: { ...(status !== 'resolved' ? { resolvedAt: 1 } : {}), ...(!eta ? { eta: 1 } : {}) } } : {}),
-    },
-  );
-  const updated = await incidentOfTenant(tenant, incidentId);
+  const entry = { at: now, status, message: input.message };
+  const change = {
+    $push: { updates: entry },
+    $set: { status, ...(status === 'resolved' ? { resolvedAt: now } : {}), ...(eta ? { eta } : {}) },
+    ...(status !== 'resolved' || !eta ? { $unset: { ...(status !== 'resolved' ? { resolvedAt: 1 } : {}), ...(!eta ? { eta: 1 } : {}) } } : {}),
+  };
+  // FerretDB applies an update as read-modify-write: a concurrent update of the same incident can
+  // overwrite our push. Check that the entry landed and push it again if it did not.
+  let updated = incident;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await IncidentModel.updateOne({ _id: incident._id, tenantId: tenant._id }, change);
+    updated = await incidentOfTenant(tenant, incidentId);
+    if (updated.updates.some((u) => u.at.getTime() === now.getTime() && u.message === entry.message)) break;
+  }
   const subscriptions = await IncidentSubscriptionModel.find({ tenantId: tenant._id, incidentId: incident._id }).lean();
   const subscribers = subscriptions.length
     ? await CustomerModel.find({ tenantId: tenant._id, customerId: { $in: subscriptions.map((s) => s.customerId) } }).lean<TCustomerDoc[]>()
