@@ -52,7 +52,9 @@ describe('demo support seed', () => {
   it('a customer on the first site (demo customers 1 and 2) sees the outage at ticket intake', async () => {
     const customer = await createCustomer(blue, { siteId: prairie.sites[0]!.siteId });
     const agent = await signInAsCustomer(t, t.client('seedsup-blue'), blue, customer);
-    const body = ZIntakeResponse.parse((await agent.get('/api/customer-portal/service/intake?category=no-connection')).body);
+    const body = ZIntakeResponse.parse(
+      (await agent.get('/api/customer-portal/service/intake?category=no-connection')).body,
+    );
     expect(body.incident?.status).toBe('identified');
     expect(body.incident?.eta).toBeTruthy();
   });

@@ -24,12 +24,39 @@ const SECRET_NOTE = 'INTERNAL-ONLY gate code 4471, customer asked about a discou
 async function customerWithHistory(tenant: TTenantDoc, extra: Record<string, unknown> = {}) {
   return createCustomer(tenant, {
     installations: [
-      { date: new Date(now - 400 * 86_400_000), type: 'installation', technicianFirstName: 'Dale', customerNotes: 'Radio on the south gable.', internalNotes: SECRET_NOTE },
-      { date: new Date(now - 30 * 86_400_000), type: 'repair', technicianFirstName: 'Marisol', customerNotes: 'Re-aimed the radio.', internalNotes: SECRET_NOTE },
+      {
+        date: new Date(now - 400 * 86_400_000),
+        type: 'installation',
+        technicianFirstName: 'Dale',
+        customerNotes: 'Radio on the south gable.',
+        internalNotes: SECRET_NOTE,
+      },
+      {
+        date: new Date(now - 30 * 86_400_000),
+        type: 'repair',
+        technicianFirstName: 'Marisol',
+        customerNotes: 'Re-aimed the radio.',
+        internalNotes: SECRET_NOTE,
+      },
     ],
     equipment: [
-      { type: 'cpe', make: 'Ubiquiti', model: 'LiteBeam 5AC', serialNumber: 'SN-OWN-1', macAddress: '24:5A:4C:00:00:01', firmware: '8.7.11', installedAt: new Date(now - 400 * 86_400_000) },
-      { type: 'router', make: 'TP-Link', model: 'Archer AX55', serialNumber: 'RT-OWN-1', macAddress: '24:5A:4C:00:00:02', firmware: '1.3.2' },
+      {
+        type: 'cpe',
+        make: 'Ubiquiti',
+        model: 'LiteBeam 5AC',
+        serialNumber: 'SN-OWN-1',
+        macAddress: '24:5A:4C:00:00:01',
+        firmware: '8.7.11',
+        installedAt: new Date(now - 400 * 86_400_000),
+      },
+      {
+        type: 'router',
+        make: 'TP-Link',
+        model: 'Archer AX55',
+        serialNumber: 'RT-OWN-1',
+        macAddress: '24:5A:4C:00:00:02',
+        firmware: '1.3.2',
+      },
     ],
     serviceAddress: { street: '12 County Road 5', city: 'Wahoo', state: 'NE', postalCode: '68066', country: 'US' },
     networkInfo: { signalStrength: -70, lastOnline: new Date(now - 5 * 60_000), ipAddress: '100.64.9.9' },
@@ -79,7 +106,9 @@ describe('GET /api/customer-portal/service', () => {
   });
 
   it('never contains internal installation notes, the IP address or portal account data (whole body scanned)', async () => {
-    const customer = await customerWithHistory(blue, { portalAccess: { enabled: true, accessCode: 'hashed-code-xyz', firebaseUid: 'uid-secret-1' } });
+    const customer = await customerWithHistory(blue, {
+      portalAccess: { enabled: true, accessCode: 'hashed-code-xyz', firebaseUid: 'uid-secret-1' },
+    });
     const agent = await signInAsCustomer(t, t.client('svc-blue'), blue, customer);
     const raw = (await agent.get('/api/customer-portal/service')).text;
     expect(raw).not.toContain('INTERNAL-ONLY');
@@ -92,7 +121,10 @@ describe('GET /api/customer-portal/service', () => {
 
   it("never contains another customer's data", async () => {
     const mine = await customerWithHistory(blue);
-    const other = await createCustomer(blue, { equipment: [{ type: 'cpe', serialNumber: 'SN-NEIGHBOUR-9' }], servicePlan: { planName: 'Neighbour Max', downloadMbps: 100, uploadMbps: 20, monthlyFee: 89 } });
+    const other = await createCustomer(blue, {
+      equipment: [{ type: 'cpe', serialNumber: 'SN-NEIGHBOUR-9' }],
+      servicePlan: { planName: 'Neighbour Max', downloadMbps: 100, uploadMbps: 20, monthlyFee: 89 },
+    });
     const agent = await signInAsCustomer(t, t.client('svc-blue'), blue, mine);
     const raw = (await agent.get('/api/customer-portal/service')).text;
     expect(raw).toContain(mine.customerId);
@@ -106,13 +138,24 @@ describe('GET /api/customer-portal/service', () => {
     const agent = await signInAsCustomer(t, t.client('svc-blue'), blue, customer);
     const body = ZServiceInfo.parse((await agent.get('/api/customer-portal/service')).body);
     expect(body.statusExplanation).toBe('suspended');
-    expect(body.nextStep).toEqual({ kind: 'contact-billing', email: 'support@prairiesky.example', phone: '+1 402 555 0100' });
+    expect(body.nextStep).toEqual({
+      kind: 'contact-billing',
+      email: 'support@prairiesky.example',
+      phone: '+1 402 555 0100',
+    });
   });
 });
 
 describe('signal quality bands', () => {
   it('good ≥ -65 dBm, fair -65…-75, poor < -75, unknown → null', () => {
-    expect([-50, -65, -65.5, -75, -75.1, -90].map(signalQualityOf)).toEqual(['good', 'good', 'fair', 'fair', 'poor', 'poor']);
+    expect([-50, -65, -65.5, -75, -75.1, -90].map(signalQualityOf)).toEqual([
+      'good',
+      'good',
+      'fair',
+      'fair',
+      'poor',
+      'poor',
+    ]);
     expect(signalQualityOf(undefined)).toBeNull();
   });
 });
@@ -125,16 +168,46 @@ describe('GET /api/customer-portal/service/status', () => {
   it('another tenant’s session → 401 there', async () => {
     const customer = await createCustomer(green);
     const agent = await signInAsCustomer(t, t.client('svc-green'), green, customer);
-    expect((await agent.get('/api/customer-portal/service/status').set('X-Forwarded-Host', 'svc-blue.localhost')).status).toBe(401);
+    expect(
+      (await agent.get('/api/customer-portal/service/status').set('X-Forwarded-Host', 'svc-blue.localhost')).status,
+    ).toBe(401);
   });
 
   it('names the active incident at the customer’s site, not other sites’ or other tenants’, and when the radio was last seen', async () => {
     const lastOnline = new Date(now - 3 * 3600_000);
-    const customer = await createCustomer(blue, { siteId: 'SVC-SITE-1', networkInfo: { signalStrength: -80, lastOnline } });
-    const here = await IncidentModel.create({ tenantId: blue._id, title: 'Tower 1 down', status: 'identified', affectedSiteIds: ['SVC-SITE-1'], updates: [{ at: new Date(), status: 'identified', message: 'Power failure at the tower' }], startedAt: new Date() });
-    await IncidentModel.create({ tenantId: blue._id, title: 'Tower 2 down', status: 'investigating', affectedSiteIds: ['SVC-SITE-2'], startedAt: new Date() });
-    await IncidentModel.create({ tenantId: blue._id, title: 'Old outage', status: 'resolved', affectedSiteIds: ['SVC-SITE-1'], resolvedAt: new Date() });
-    await IncidentModel.create({ tenantId: green._id, title: 'Green tower down', status: 'investigating', affectedSiteIds: ['SVC-SITE-1'], startedAt: new Date() });
+    const customer = await createCustomer(blue, {
+      siteId: 'SVC-SITE-1',
+      networkInfo: { signalStrength: -80, lastOnline },
+    });
+    const here = await IncidentModel.create({
+      tenantId: blue._id,
+      title: 'Tower 1 down',
+      status: 'identified',
+      affectedSiteIds: ['SVC-SITE-1'],
+      updates: [{ at: new Date(), status: 'identified', message: 'Power failure at the tower' }],
+      startedAt: new Date(),
+    });
+    await IncidentModel.create({
+      tenantId: blue._id,
+      title: 'Tower 2 down',
+      status: 'investigating',
+      affectedSiteIds: ['SVC-SITE-2'],
+      startedAt: new Date(),
+    });
+    await IncidentModel.create({
+      tenantId: blue._id,
+      title: 'Old outage',
+      status: 'resolved',
+      affectedSiteIds: ['SVC-SITE-1'],
+      resolvedAt: new Date(),
+    });
+    await IncidentModel.create({
+      tenantId: green._id,
+      title: 'Green tower down',
+      status: 'investigating',
+      affectedSiteIds: ['SVC-SITE-1'],
+      startedAt: new Date(),
+    });
     const agent = await signInAsCustomer(t, t.client('svc-blue'), blue, customer);
     const body = ZCustomerServiceStatus.parse((await agent.get('/api/customer-portal/service/status')).body);
     expect(body.siteAffected).toBe(true);

@@ -10,7 +10,10 @@ import { isoOrNull, toServiceInfo } from './service-info.views.ts';
 
 /** The signed-in customer's own record: the session decides which one, never the request. */
 export async function ownCustomer(tenant: TTenantDoc, actor: CustomerActor): Promise<TCustomerDoc> {
-  const customer = await CustomerModel.findOne({ tenantId: tenant._id, customerId: actor.customerId }).lean<TCustomerDoc>();
+  const customer = await CustomerModel.findOne({
+    tenantId: tenant._id,
+    customerId: actor.customerId,
+  }).lean<TCustomerDoc>();
   if (!customer) throw AppError.notFound();
   return customer;
 }
@@ -20,9 +23,15 @@ export async function getServiceInfo(tenant: TTenantDoc, actor: CustomerActor): 
 }
 
 /** Live-ish: account status, known incidents at the customer's site (when the status page is on), CPE last seen. */
-export async function getServiceStatus(tenant: TTenantDoc, actor: CustomerActor, now = new Date()): Promise<TCustomerServiceStatus> {
+export async function getServiceStatus(
+  tenant: TTenantDoc,
+  actor: CustomerActor,
+  now = new Date(),
+): Promise<TCustomerServiceStatus> {
   const customer = await ownCustomer(tenant, actor);
-  const incidents = isFeatureEnabled(tenant, 'enableServiceStatus') ? await activeIncidentsAtSite(tenant, customer.siteId, now) : [];
+  const incidents = isFeatureEnabled(tenant, 'enableServiceStatus')
+    ? await activeIncidentsAtSite(tenant, customer.siteId, now)
+    : [];
   return {
     serviceStatus: customer.serviceStatus as TServiceStatus,
     siteAffected: incidents.length > 0,

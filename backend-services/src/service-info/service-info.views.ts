@@ -14,7 +14,10 @@ export const isoOrNull = (d: Date | string | null | undefined): string | null =>
 const orNull = (s: string | null | undefined): string | null => s ?? null;
 
 export function nextStepFor(status: TServiceStatus, tenant: Pick<TTenantDoc, 'branding'>): TServiceNextStep {
-  const contact = { email: orNull(tenant.branding.company.supportEmail), phone: orNull(tenant.branding.company.supportPhone) };
+  const contact = {
+    email: orNull(tenant.branding.company.supportEmail),
+    phone: orNull(tenant.branding.company.supportPhone),
+  };
   switch (status) {
     case 'active':
       return { kind: 'none' };
@@ -41,14 +44,25 @@ export function toServiceInfo(customer: TCustomerDoc, tenant: Pick<TTenantDoc, '
     customerId: customer.customerId,
     plan:
       plan?.planName && plan.downloadMbps != null && plan.uploadMbps != null && plan.monthlyFee != null
-        ? { planName: plan.planName, downloadMbps: plan.downloadMbps, uploadMbps: plan.uploadMbps, monthlyFee: plan.monthlyFee }
+        ? {
+            planName: plan.planName,
+            downloadMbps: plan.downloadMbps,
+            uploadMbps: plan.uploadMbps,
+            monthlyFee: plan.monthlyFee,
+          }
         : null,
     serviceStatus: status,
     statusExplanation: status,
     nextStep: nextStepFor(status, tenant),
     nextBillingDate: isoOrNull(customer.nextBillingDate),
     serviceAddress: address
-      ? { street: orNull(address.street), city: orNull(address.city), state: orNull(address.state), postalCode: orNull(address.postalCode), country: orNull(address.country) }
+      ? {
+          street: orNull(address.street),
+          city: orNull(address.city),
+          state: orNull(address.state),
+          postalCode: orNull(address.postalCode),
+          country: orNull(address.country),
+        }
       : null,
     equipment: (customer.equipment ?? []).map((e) => {
       const isRadio = e.type === 'cpe';

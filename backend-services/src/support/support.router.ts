@@ -6,7 +6,13 @@ import { parseOrThrow, validate } from '../platform/http/validate.ts';
 import { AppError } from '../platform/http/app-error.ts';
 import { createFaqArticle, getFaqArticle, listFaq, listFaqForStaff, updateFaqArticle } from './faq/faq.service.ts';
 import { getSupportContact } from './contact/contact.service.ts';
-import { addIncidentUpdate, createIncident, getStatusPage, listIncidentsForStaff, subscribeToIncident } from './incidents/incidents.service.ts';
+import {
+  addIncidentUpdate,
+  createIncident,
+  getStatusPage,
+  listIncidentsForStaff,
+  subscribeToIncident,
+} from './incidents/incidents.service.ts';
 
 /**
  * `/api/customer-portal/support`. Responses are `private`: the tenant may come from a cookie, so a
@@ -16,10 +22,15 @@ import { addIncidentUpdate, createIncident, getStatusPage, listIncidentsForStaff
  */
 export function customerSupportRouter(): Router {
   const router = Router();
-  router.get('/faq', requireFeature('enableFAQ', 'enableKnowledgeBase'), validate('query', ZFaqQuery), async (req, res) => {
-    res.setHeader('Cache-Control', 'private, max-age=60');
-    res.json(await listFaq(req.tenant, res.locals.query));
-  });
+  router.get(
+    '/faq',
+    requireFeature('enableFAQ', 'enableKnowledgeBase'),
+    validate('query', ZFaqQuery),
+    async (req, res) => {
+      res.setHeader('Cache-Control', 'private, max-age=60');
+      res.json(await listFaq(req.tenant, res.locals.query));
+    },
+  );
   router.get('/faq/:slug', requireFeature('enableFAQ', 'enableKnowledgeBase'), async (req, res) => {
     const slug = ZFaqSlug.safeParse(req.params.slug);
     if (!slug.success) throw AppError.notFound();
@@ -51,7 +62,13 @@ export function staffSupportRouter(opts: { portalUrlTemplate: string }): Router 
     res.status(201).json({ incident: await createIncident(req.tenant, staffActorOf(req), res.locals.body) });
   });
   router.post('/incidents/:id/updates', validate('body', ZIncidentUpdateRequest), async (req, res) => {
-    const incident = await addIncidentUpdate(req.tenant, staffActorOf(req), String(req.params.id), res.locals.body, opts.portalUrlTemplate);
+    const incident = await addIncidentUpdate(
+      req.tenant,
+      staffActorOf(req),
+      String(req.params.id),
+      res.locals.body,
+      opts.portalUrlTemplate,
+    );
     res.status(201).json({ incident });
   });
   router.get('/faq', async (req, res) => {

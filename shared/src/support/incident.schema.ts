@@ -86,7 +86,11 @@ export const ZCreateIncidentRequest = z
   })
   .superRefine((v, ctx) => {
     if (v.kind === 'maintenance' && (!v.scheduledStart || !v.scheduledEnd))
-      ctx.addIssue({ code: 'custom', path: ['scheduledStart'], message: 'Planned maintenance needs a start and an end' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['scheduledStart'],
+        message: 'Planned maintenance needs a start and an end',
+      });
     if (v.scheduledStart && v.scheduledEnd && v.scheduledEnd <= v.scheduledStart)
       ctx.addIssue({ code: 'custom', path: ['scheduledEnd'], message: 'The end must be after the start' });
   });

@@ -25,7 +25,12 @@ describe('GET /api/customer-portal/support/contact', () => {
   it('gives each tenant its own contact details, timezone and weekly hours', async () => {
     const b = ZSupportContact.parse((await t.client('contact-blue').get('/api/customer-portal/support/contact')).body);
     const g = ZSupportContact.parse((await t.client('contact-green').get('/api/customer-portal/support/contact')).body);
-    expect(b).toMatchObject({ email: 'support@prairiesky.example', phone: '+1 402 555 0100', website: 'https://prairiesky.example', timezone: 'America/Chicago' });
+    expect(b).toMatchObject({
+      email: 'support@prairiesky.example',
+      phone: '+1 402 555 0100',
+      website: 'https://prairiesky.example',
+      timezone: 'America/Chicago',
+    });
     expect(b.weeklyHours).toHaveLength(6);
     expect(g).toMatchObject({ email: 'help@summitridge.example', timezone: 'America/Denver' });
     expect(g.weeklyHours[0]).toEqual({ day: 0, opens: '10:00', closes: '14:00' });
@@ -35,7 +40,11 @@ describe('GET /api/customer-portal/support/contact', () => {
     vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-11-27T00:30:00Z') });
     const b = ZSupportContact.parse((await t.client('contact-blue').get('/api/customer-portal/support/contact')).body);
     const g = ZSupportContact.parse((await t.client('contact-green').get('/api/customer-portal/support/contact')).body);
-    expect(b).toMatchObject({ openNow: false, closesAt: null, nextOpening: { day: 5, time: '08:00', at: '2026-11-27T14:00:00.000Z' } });
+    expect(b).toMatchObject({
+      openNow: false,
+      closesAt: null,
+      nextOpening: { day: 5, time: '08:00', at: '2026-11-27T14:00:00.000Z' },
+    });
     expect(g).toMatchObject({ openNow: true, closesAt: '19:00', nextOpening: null }); // Thu 17:30 in Denver
   });
 });
@@ -45,7 +54,10 @@ describe('getSupportContact (injectable clock)', () => {
     const at = new Date('2026-11-28T15:30:00Z'); // Sat 09:30 Chicago, Sat 07:30 Denver
     expect(getSupportContact(blue, at).openNow).toBe(true);
     const blueInDenver = { ...blue, timezone: 'America/Denver' };
-    expect(getSupportContact(blueInDenver, at)).toMatchObject({ openNow: false, nextOpening: { day: 6, time: '09:00', at: '2026-11-28T16:00:00.000Z' } });
+    expect(getSupportContact(blueInDenver, at)).toMatchObject({
+      openNow: false,
+      nextOpening: { day: 6, time: '09:00', at: '2026-11-28T16:00:00.000Z' },
+    });
   });
 
   it('reports whether live chat is on', async () => {

@@ -8,7 +8,10 @@ export function getSupportContact(tenant: TTenantDoc, now = new Date()): TSuppor
   const company = tenant.branding.company;
   const weeklyHours: WeeklyWindow[] = (tenant.weeklySupportHours ?? [])
     .map((w) => ({ day: w.day, opens: w.opens, closes: w.closes }))
-    .filter((w): w is WeeklyWindow => typeof w.day === 'number' && typeof w.opens === 'string' && typeof w.closes === 'string')
+    .filter(
+      (w): w is WeeklyWindow =>
+        typeof w.day === 'number' && typeof w.opens === 'string' && typeof w.closes === 'string',
+    )
     .sort((a, b) => a.day - b.day || a.opens.localeCompare(b.opens));
   return {
     companyName: company.displayName,

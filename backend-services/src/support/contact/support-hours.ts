@@ -60,7 +60,9 @@ export function openingStateAt(hours: WeeklyWindow[], timeZone: string, now: Dat
     .filter((w) => w.day >= 0 && w.day <= 6 && toMinutes(w.closes) > toMinutes(w.opens))
     .sort((a, b) => toMinutes(a.opens) - toMinutes(b.opens));
   const local = wallClockAt(now, timeZone);
-  const openWindow = windows.find((w) => w.day === local.weekday && toMinutes(w.opens) <= local.minutes && local.minutes < toMinutes(w.closes));
+  const openWindow = windows.find(
+    (w) => w.day === local.weekday && toMinutes(w.opens) <= local.minutes && local.minutes < toMinutes(w.closes),
+  );
   if (openWindow) return { openNow: true, closesAt: openWindow.closes, nextOpening: null };
 
   for (let daysAhead = 0; daysAhead <= 7; daysAhead++) {

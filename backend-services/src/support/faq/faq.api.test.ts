@@ -11,7 +11,16 @@ let blue: TTenantDoc;
 let green: TTenantDoc;
 
 async function article(tenant: TTenantDoc, slug: string, fields: Record<string, unknown> = {}) {
-  await FaqArticleModel.create({ tenantId: tenant._id, kind: 'faq', category: 'Connection', title: slug, slug, bodyMarkdown: 'Body', published: true, ...fields });
+  await FaqArticleModel.create({
+    tenantId: tenant._id,
+    kind: 'faq',
+    category: 'Connection',
+    title: slug,
+    slug,
+    bodyMarkdown: 'Body',
+    published: true,
+    ...fields,
+  });
 }
 
 async function tenantWithFeatures(slug: string, features: Record<string, boolean>) {
@@ -25,13 +34,42 @@ beforeAll(async () => {
   t = await startTestApp();
   blue = await createTenant({ slug: 'faq-blue' });
   green = await createTenant({ slug: 'faq-green', like: 'summitridge' });
-  await article(blue, 'reboot-radio', { title: 'How do I reboot my radio?', bodyMarkdown: 'Unplug the **PoE injector** for 30 seconds.', order: 1 });
-  await article(blue, 'slow-evenings', { title: 'Why is my internet slow in the evening?', bodyMarkdown: 'Evening peak. Try to reboot the router too.', order: 2 });
-  await article(blue, 'trees', { category: 'Installation', title: 'Do trees block the signal?', bodyMarkdown: 'Yes: leaves absorb 5 GHz. Line of sight matters.' });
-  await article(blue, 'pay-bill', { category: 'Billing', title: 'How do I pay my bill?', bodyMarkdown: 'Pay online or by phone.' });
-  await article(blue, 'kb-aiming', { kind: 'article', category: 'Guides', title: 'Aiming guide', bodyMarkdown: '## Aiming\n\nUse the **alignment tool**. <script>alert(1)</script>[tool](https://example.com/tool)' });
-  await article(blue, 'draft-price-rise', { category: 'Billing', title: 'Upcoming price rise (draft)', bodyMarkdown: 'SECRET-DRAFT prices go up', published: false });
-  await article(green, 'green-only', { title: 'Snow on the dish reboot', bodyMarkdown: 'GREEN-TENANT content about reboot' });
+  await article(blue, 'reboot-radio', {
+    title: 'How do I reboot my radio?',
+    bodyMarkdown: 'Unplug the **PoE injector** for 30 seconds.',
+    order: 1,
+  });
+  await article(blue, 'slow-evenings', {
+    title: 'Why is my internet slow in the evening?',
+    bodyMarkdown: 'Evening peak. Try to reboot the router too.',
+    order: 2,
+  });
+  await article(blue, 'trees', {
+    category: 'Installation',
+    title: 'Do trees block the signal?',
+    bodyMarkdown: 'Yes: leaves absorb 5 GHz. Line of sight matters.',
+  });
+  await article(blue, 'pay-bill', {
+    category: 'Billing',
+    title: 'How do I pay my bill?',
+    bodyMarkdown: 'Pay online or by phone.',
+  });
+  await article(blue, 'kb-aiming', {
+    kind: 'article',
+    category: 'Guides',
+    title: 'Aiming guide',
+    bodyMarkdown: '## Aiming\n\nUse the **alignment tool**. <script>alert(1)</script>[tool](https://example.com/tool)',
+  });
+  await article(blue, 'draft-price-rise', {
+    category: 'Billing',
+    title: 'Upcoming price rise (draft)',
+    bodyMarkdown: 'SECRET-DRAFT prices go up',
+    published: false,
+  });
+  await article(green, 'green-only', {
+    title: 'Snow on the dish reboot',
+    bodyMarkdown: 'GREEN-TENANT content about reboot',
+  });
 });
 afterAll(() => t.close());
 
@@ -53,7 +91,10 @@ describe('GET /api/customer-portal/support/faq', () => {
     const res = await list('faq-blue');
     const body = ZFaqList.parse(res.body);
     expect(body.categories.map((c) => c.category)).toEqual(['Billing', 'Connection', 'Guides', 'Installation']);
-    expect(body.categories.find((c) => c.category === 'Connection')!.entries.map((e) => e.slug)).toEqual(['reboot-radio', 'slow-evenings']);
+    expect(body.categories.find((c) => c.category === 'Connection')!.entries.map((e) => e.slug)).toEqual([
+      'reboot-radio',
+      'slow-evenings',
+    ]);
     expect(res.text).not.toContain('draft-price-rise');
     expect(res.text).not.toContain('SECRET-DRAFT');
     expect(res.text).not.toContain('green-only');
@@ -147,7 +188,9 @@ describe('GET /api/customer-portal/support/faq/:slug', () => {
   });
 
   it('a malformed slug → 404', async () => {
-    expect((await t.client('faq-blue').get(`/api/customer-portal/support/faq/${encodeURIComponent('../x$')}`)).status).toBe(404);
+    expect(
+      (await t.client('faq-blue').get(`/api/customer-portal/support/faq/${encodeURIComponent('../x$')}`)).status,
+    ).toBe(404);
   });
 
   it('renders the Markdown body to sanitised HTML: no script, links with rel="noopener noreferrer nofollow"', async () => {
@@ -187,10 +230,22 @@ describe('feature toggles', () => {
 });
 
 describe('POST/PUT /api/support/faq (staff)', () => {
-  const input = { kind: 'faq', category: 'Connection', title: 'What does the blinking LED mean?', slug: 'blinking-led', bodyMarkdown: 'It is searching for the tower.', published: false };
+  const input = {
+    kind: 'faq',
+    category: 'Connection',
+    title: 'What does the blinking LED mean?',
+    slug: 'blinking-led',
+    bodyMarkdown: 'It is searching for the tower.',
+    published: false,
+  };
 
   it('anonymous → 401', async () => {
-    const res = await t.client('faq-blue').post('/api/support/faq').set('X-CSRF-Token', 'x').set('Cookie', 'wisp_csrf=x').send(input);
+    const res = await t
+      .client('faq-blue')
+      .post('/api/support/faq')
+      .set('X-CSRF-Token', 'x')
+      .set('Cookie', 'wisp_csrf=x')
+      .send(input);
     expect(res.status).toBe(401);
     expect((await t.client('faq-blue').get('/api/support/faq')).status).toBe(401);
   });
@@ -202,7 +257,9 @@ describe('POST/PUT /api/support/faq (staff)', () => {
 
   it('staff of another tenant cannot edit this tenant’s entry (404)', async () => {
     const agent = await signInAsStaff(t, t.client('faq-green'), green);
-    expect((await agent.put('/api/support/faq/reboot-radio').send({ ...input, slug: 'reboot-radio' })).status).toBe(404);
+    expect((await agent.put('/api/support/faq/reboot-radio').send({ ...input, slug: 'reboot-radio' })).status).toBe(
+      404,
+    );
   });
 
   it('staff create a draft (hidden from customers), publish it, and a duplicate slug is a field error', async () => {

@@ -37,7 +37,11 @@ export async function listFaq(tenant: TTenantDoc, query: TFaqQuery): Promise<TFa
     kind: { $in: kinds },
     ...(query.category ? { category: query.category } : {}),
     ...(patterns.length
-      ? { $and: patterns.map((p) => ({ $or: [{ title: { $regex: p, $options: 'i' } }, { bodyMarkdown: { $regex: p, $options: 'i' } }] })) }
+      ? {
+          $and: patterns.map((p) => ({
+            $or: [{ title: { $regex: p, $options: 'i' } }, { bodyMarkdown: { $regex: p, $options: 'i' } }],
+          })),
+        }
       : {}),
   }).lean<TFaqArticleDoc[]>();
 
@@ -64,14 +68,22 @@ export async function listFaq(tenant: TTenantDoc, query: TFaqQuery): Promise<TFa
 }
 
 export async function getFaqArticle(tenant: TTenantDoc, slug: string): Promise<TFaqArticle> {
-  const doc = await FaqArticleModel.findOne({ tenantId: tenant._id, slug, published: true, kind: { $in: enabledKinds(tenant) } }).lean<TFaqArticleDoc>();
+  const doc = await FaqArticleModel.findOne({
+    tenantId: tenant._id,
+    slug,
+    published: true,
+    kind: { $in: enabledKinds(tenant) },
+  }).lean<TFaqArticleDoc>();
   if (!doc) throw AppError.notFound();
   return toFaqArticle(doc);
 }
 
 /** Staff see drafts too, so they can review them before publishing. */
 export async function listFaqForStaff(tenant: TTenantDoc, _actor: StaffActor) {
-  const docs = await FaqArticleModel.find({ tenantId: tenant._id }).sort({ category: 1, order: 1, title: 1 }).limit(500).lean<TFaqArticleDoc[]>();
+  const docs = await FaqArticleModel.find({ tenantId: tenant._id })
+    .sort({ category: 1, order: 1, title: 1 })
+    .limit(500)
+    .lean<TFaqArticleDoc[]>();
   return docs.map((d) => ({ ...toFaqEntrySummary(d), published: d.published, order: d.order ?? 0 }));
 }
 

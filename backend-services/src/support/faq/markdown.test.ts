@@ -18,7 +18,9 @@ describe('renderArticleHtml', () => {
   });
 
   it('gives every link rel="noopener noreferrer nofollow"', () => {
-    const html = renderArticleHtml('[speed test](https://speed.example/test) and <a href="https://x.example" rel="opener">raw</a>');
+    const html = renderArticleHtml(
+      '[speed test](https://speed.example/test) and <a href="https://x.example" rel="opener">raw</a>',
+    );
     const rels = [...html.matchAll(/<a [^>]*rel="([^"]*)"/g)].map((m) => m[1]);
     expect(rels).toEqual(['noopener noreferrer nofollow', 'noopener noreferrer nofollow']);
   });

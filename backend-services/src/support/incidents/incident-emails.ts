@@ -10,7 +10,12 @@ type Locale = 'en' | 'es';
 
 const TEXT = {
   en: {
-    status: { investigating: 'Investigating', identified: 'Cause identified', monitoring: 'Fix in place, monitoring', resolved: 'Resolved' },
+    status: {
+      investigating: 'Investigating',
+      identified: 'Cause identified',
+      monitoring: 'Fix in place, monitoring',
+      resolved: 'Resolved',
+    },
     subject: (title: string, status: string) => `Service update: ${title} — ${status}`,
     heading: (title: string) => `Update on: ${title}`,
     greeting: (name: string) => `Hello ${name},`,
@@ -21,7 +26,12 @@ const TEXT = {
     footnote: 'You receive this because you said you are affected by this outage.',
   },
   es: {
-    status: { investigating: 'Investigando', identified: 'Causa identificada', monitoring: 'Solución aplicada, en observación', resolved: 'Resuelto' },
+    status: {
+      investigating: 'Investigando',
+      identified: 'Causa identificada',
+      monitoring: 'Solución aplicada, en observación',
+      resolved: 'Resuelto',
+    },
     subject: (title: string, status: string) => `Actualización del servicio: ${title} — ${status}`,
     heading: (title: string) => `Actualización: ${title}`,
     greeting: (name: string) => `Hola ${name}:`,
@@ -58,12 +68,22 @@ export async function emailIncidentUpdate(
     const t = TEXT[locale];
     const statusLabel = t.status[update.status];
     const eta = update.eta
-      ? new Intl.DateTimeFormat(locale === 'es' ? 'es-US' : 'en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: tenant.timezone }).format(update.eta)
+      ? new Intl.DateTimeFormat(locale === 'es' ? 'es-US' : 'en-US', {
+          dateStyle: 'medium',
+          timeStyle: 'short',
+          timeZone: tenant.timezone,
+        }).format(update.eta)
       : null;
     const { html, text } = renderBrandedEmail(tenant, {
       preheader: `${statusLabel}: ${update.message}`.slice(0, 140),
       heading: t.heading(incident.title),
-      paragraphs: [t.greeting(customer.firstName), t.intro, t.statusLine(statusLabel), update.message, ...(eta ? [t.eta(eta)] : [])],
+      paragraphs: [
+        t.greeting(customer.firstName),
+        t.intro,
+        t.statusLine(statusLabel),
+        update.message,
+        ...(eta ? [t.eta(eta)] : []),
+      ],
       action: { label: t.action, url: link },
       footnote: t.footnote,
     });

@@ -43,5 +43,8 @@ export const IncidentModel = mongoose.model('Incident', incidentSchema);
  * index an update gets, so two staff posting at once never share an index (and so never share the
  * subscribers' email dedupe keys). FerretDB updates are not atomic; an insert under `_id` is.
  */
-const incidentUpdateClaimSchema = new Schema({ _id: { type: String, required: true }, claimedAt: { type: Date, required: true } });
+const incidentUpdateClaimSchema = new Schema({
+  _id: { type: String, required: true },
+  claimedAt: { type: Date, required: true },
+});
 export const IncidentUpdateClaimModel = mongoose.model('IncidentUpdateClaim', incidentUpdateClaimSchema);

@@ -44,11 +44,38 @@ describe('GET /api/customer-portal/support/status', () => {
   beforeAll(async () => {
     const tenant = await createTenant({ slug: 'inc-page' });
     ids = {
-      current: await incident(tenant, { title: 'North tower down', status: 'identified', eta: new Date(now + 2 * 3600_000) }),
-      recent: await incident(tenant, { title: 'Fiber cut last week', status: 'resolved', startedAt: new Date(now - 7 * DAY), resolvedAt: new Date(now - 6 * DAY) }),
-      old: await incident(tenant, { title: 'Ancient outage', status: 'resolved', startedAt: new Date(now - 30 * DAY), resolvedAt: new Date(now - 29 * DAY) }),
-      planned: await incident(tenant, { kind: 'maintenance', title: 'Radio firmware upgrade', status: 'investigating', scheduledStart: new Date(now + 7 * DAY), scheduledEnd: new Date(now + 7 * DAY + 2 * 3600_000), startedAt: new Date(now + 7 * DAY) }),
-      inWindow: await incident(tenant, { kind: 'maintenance', title: 'Tower repaint', status: 'identified', scheduledStart: new Date(now - 3600_000), scheduledEnd: new Date(now + 3600_000) }),
+      current: await incident(tenant, {
+        title: 'North tower down',
+        status: 'identified',
+        eta: new Date(now + 2 * 3600_000),
+      }),
+      recent: await incident(tenant, {
+        title: 'Fiber cut last week',
+        status: 'resolved',
+        startedAt: new Date(now - 7 * DAY),
+        resolvedAt: new Date(now - 6 * DAY),
+      }),
+      old: await incident(tenant, {
+        title: 'Ancient outage',
+        status: 'resolved',
+        startedAt: new Date(now - 30 * DAY),
+        resolvedAt: new Date(now - 29 * DAY),
+      }),
+      planned: await incident(tenant, {
+        kind: 'maintenance',
+        title: 'Radio firmware upgrade',
+        status: 'investigating',
+        scheduledStart: new Date(now + 7 * DAY),
+        scheduledEnd: new Date(now + 7 * DAY + 2 * 3600_000),
+        startedAt: new Date(now + 7 * DAY),
+      }),
+      inWindow: await incident(tenant, {
+        kind: 'maintenance',
+        title: 'Tower repaint',
+        status: 'identified',
+        scheduledStart: new Date(now - 3600_000),
+        scheduledEnd: new Date(now + 3600_000),
+      }),
     };
     await incident(green, { title: 'GREEN-ONLY outage' });
   });
@@ -85,13 +112,17 @@ describe('GET /api/customer-portal/support/status', () => {
 
 describe('GET /api/customer-portal/service/intake', () => {
   it('anonymous → 401', async () => {
-    expect((await t.client('inc-blue').get('/api/customer-portal/service/intake?category=no-connection')).status).toBe(401);
+    expect((await t.client('inc-blue').get('/api/customer-portal/service/intake?category=no-connection')).status).toBe(
+      401,
+    );
   });
 
   it('another tenant’s session → 401, and never shows that tenant’s incident', async () => {
     const customer = await createCustomer(green, { siteId: 'INC-SITE-A' });
     const agent = await signInAsCustomer(t, t.client('inc-green'), green, customer);
-    const res = await agent.get('/api/customer-portal/service/intake?category=no-connection').set('X-Forwarded-Host', 'inc-blue.localhost');
+    const res = await agent
+      .get('/api/customer-portal/service/intake?category=no-connection')
+      .set('X-Forwarded-Host', 'inc-blue.localhost');
     expect(res.status).toBe(401);
   });
 
@@ -104,16 +135,29 @@ describe('GET /api/customer-portal/service/intake', () => {
 
   it('shows the active incident at the customer’s site for no-connection, intermittent and slow-speed only', async () => {
     const tenant = await createTenant({ slug: 'inc-intake' });
-    const id = await incident(tenant, { siteId: undefined, affectedSiteIds: ['INTAKE-SITE'], eta: new Date(now + 3600_000) });
+    const id = await incident(tenant, {
+      siteId: undefined,
+      affectedSiteIds: ['INTAKE-SITE'],
+      eta: new Date(now + 3600_000),
+    });
     const customer = await createCustomer(tenant, { siteId: 'INTAKE-SITE' });
     const agent = await signInAsCustomer(t, t.client('inc-intake'), tenant, customer);
     for (const category of ['no-connection', 'intermittent', 'slow-speed']) {
-      const body = ZIntakeResponse.parse((await agent.get(`/api/customer-portal/service/intake?category=${category}`)).body);
-      expect(body.incident).toMatchObject({ id, status: 'investigating', subscribed: false, eta: new Date(now + 3600_000).toISOString() });
+      const body = ZIntakeResponse.parse(
+        (await agent.get(`/api/customer-portal/service/intake?category=${category}`)).body,
+      );
+      expect(body.incident).toMatchObject({
+        id,
+        status: 'investigating',
+        subscribed: false,
+        eta: new Date(now + 3600_000).toISOString(),
+      });
       expect(body.incident!.lastUpdate?.message).toBe('We are looking into it.');
     }
     for (const category of ['billing', 'equipment', 'other']) {
-      expect((await agent.get(`/api/customer-portal/service/intake?category=${category}`)).body).toEqual({ incident: null });
+      expect((await agent.get(`/api/customer-portal/service/intake?category=${category}`)).body).toEqual({
+        incident: null,
+      });
     }
   });
 
@@ -122,8 +166,15 @@ describe('GET /api/customer-portal/service/intake', () => {
     await incident(tenant, { affectedSiteIds: ['OTHER-SITE'] });
     await incident(tenant, { affectedSiteIds: ['MY-SITE'], status: 'resolved', resolvedAt: new Date() });
     await incident(green, { affectedSiteIds: ['MY-SITE'] });
-    const agent = await signInAsCustomer(t, t.client('inc-intake2'), tenant, await createCustomer(tenant, { siteId: 'MY-SITE' }));
-    expect((await agent.get('/api/customer-portal/service/intake?category=no-connection')).body).toEqual({ incident: null });
+    const agent = await signInAsCustomer(
+      t,
+      t.client('inc-intake2'),
+      tenant,
+      await createCustomer(tenant, { siteId: 'MY-SITE' }),
+    );
+    expect((await agent.get('/api/customer-portal/service/intake?category=no-connection')).body).toEqual({
+      incident: null,
+    });
   });
 });
 
@@ -134,23 +185,43 @@ describe('POST /api/customer-portal/support/incidents/:id/subscribe', () => {
     tenant = await createTenant({ slug: 'inc-sub' });
     activeId = await incident(tenant, { affectedSiteIds: ['SUB-SITE'] });
   });
-  const subscribe = (agent: ReturnType<TestApp['client']>, id: string) => agent.post(`/api/customer-portal/support/incidents/${id}/subscribe`).send({});
+  const subscribe = (agent: ReturnType<TestApp['client']>, id: string) =>
+    agent.post(`/api/customer-portal/support/incidents/${id}/subscribe`).send({});
 
   it('anonymous → 401', async () => {
-    const res = await t.client('inc-sub').post(`/api/customer-portal/support/incidents/${activeId}/subscribe`).set('X-CSRF-Token', 'x').set('Cookie', 'wisp_csrf=x').send({});
+    const res = await t
+      .client('inc-sub')
+      .post(`/api/customer-portal/support/incidents/${activeId}/subscribe`)
+      .set('X-CSRF-Token', 'x')
+      .set('Cookie', 'wisp_csrf=x')
+      .send({});
     expect(res.status).toBe(401);
   });
 
   it('another tenant’s incident → 404', async () => {
     const greenId = await incident(green, { affectedSiteIds: ['SUB-SITE'] });
-    const agent = await signInAsCustomer(t, t.client('inc-sub'), tenant, await createCustomer(tenant, { siteId: 'SUB-SITE' }));
+    const agent = await signInAsCustomer(
+      t,
+      t.client('inc-sub'),
+      tenant,
+      await createCustomer(tenant, { siteId: 'SUB-SITE' }),
+    );
     expect((await subscribe(agent, greenId)).status).toBe(404);
   });
 
   it('an incident that does not affect the customer’s site, a resolved one, or a malformed id → 404', async () => {
     const elsewhere = await incident(tenant, { affectedSiteIds: ['ELSEWHERE'] });
-    const resolved = await incident(tenant, { affectedSiteIds: ['SUB-SITE'], status: 'resolved', resolvedAt: new Date() });
-    const agent = await signInAsCustomer(t, t.client('inc-sub'), tenant, await createCustomer(tenant, { siteId: 'SUB-SITE' }));
+    const resolved = await incident(tenant, {
+      affectedSiteIds: ['SUB-SITE'],
+      status: 'resolved',
+      resolvedAt: new Date(),
+    });
+    const agent = await signInAsCustomer(
+      t,
+      t.client('inc-sub'),
+      tenant,
+      await createCustomer(tenant, { siteId: 'SUB-SITE' }),
+    );
     expect((await subscribe(agent, elsewhere)).status).toBe(404);
     expect((await subscribe(agent, resolved)).status).toBe(404);
     expect((await subscribe(agent, 'not-an-id')).status).toBe(404);
@@ -162,8 +233,16 @@ describe('POST /api/customer-portal/support/incidents/:id/subscribe', () => {
     const [a, b] = await Promise.all([subscribe(agent, activeId), subscribe(agent, activeId)]);
     expect([a.status, b.status]).toEqual([200, 200]);
     expect((await subscribe(agent, activeId)).body).toEqual({ subscribed: true });
-    expect(await IncidentSubscriptionModel.countDocuments({ tenantId: tenant._id, incidentId: activeId, customerId: customer.customerId })).toBe(1);
-    const intake = ZIntakeResponse.parse((await agent.get('/api/customer-portal/service/intake?category=no-connection')).body);
+    expect(
+      await IncidentSubscriptionModel.countDocuments({
+        tenantId: tenant._id,
+        incidentId: activeId,
+        customerId: customer.customerId,
+      }),
+    ).toBe(1);
+    const intake = ZIntakeResponse.parse(
+      (await agent.get('/api/customer-portal/service/intake?category=no-connection')).body,
+    );
     expect(intake.incident?.subscribed).toBe(true);
   });
 });
@@ -173,10 +252,20 @@ describe('with the status page switched off', () => {
     const tenant = await createTenant({ slug: 'inc-toggle' });
     await TenantModel.updateOne({ _id: tenant._id }, { $set: { 'branding.features.enableServiceStatus': false } });
     const id = await incident(tenant, { affectedSiteIds: ['TOGGLE-SITE'] });
-    const agent = await signInAsCustomer(t, t.client('inc-toggle'), tenant, await createCustomer(tenant, { siteId: 'TOGGLE-SITE' }));
+    const agent = await signInAsCustomer(
+      t,
+      t.client('inc-toggle'),
+      tenant,
+      await createCustomer(tenant, { siteId: 'TOGGLE-SITE' }),
+    );
     expect((await agent.post(`/api/customer-portal/support/incidents/${id}/subscribe`).send({})).status).toBe(404);
-    expect((await agent.get('/api/customer-portal/service/intake?category=no-connection')).body).toEqual({ incident: null });
-    expect((await agent.get('/api/customer-portal/service/status')).body).toMatchObject({ siteAffected: false, activeIncidents: [] });
+    expect((await agent.get('/api/customer-portal/service/intake?category=no-connection')).body).toEqual({
+      incident: null,
+    });
+    expect((await agent.get('/api/customer-portal/service/status')).body).toMatchObject({
+      siteAffected: false,
+      activeIncidents: [],
+    });
   });
 });
 
@@ -187,7 +276,10 @@ describe('staff incident API', () => {
     const customerAgent = await signInAsCustomer(t, t.client('inc-blue'), blue, await createCustomer(blue));
     expect((await customerAgent.get('/api/support/incidents')).status).toBe(404);
     const greenStaff = await signInAsStaff(t, t.client('inc-green'), green);
-    expect((await greenStaff.post(`/api/support/incidents/${id}/updates`).send({ status: 'identified', message: 'x' })).status).toBe(404);
+    expect(
+      (await greenStaff.post(`/api/support/incidents/${id}/updates`).send({ status: 'identified', message: 'x' }))
+        .status,
+    ).toBe(404);
     expect(JSON.stringify((await greenStaff.get('/api/support/incidents')).body)).not.toContain(id);
   });
 
@@ -222,7 +314,9 @@ describe('staff incident API', () => {
     const listed = (await staff.get('/api/support/incidents')).body.incidents.find((i: { id: string }) => i.id === id);
     expect(listed.subscriberCount).toBe(2);
 
-    const update = await staff.post(`/api/support/incidents/${id}/updates`).send({ status: 'identified', message: 'A generator is on its way.' });
+    const update = await staff
+      .post(`/api/support/incidents/${id}/updates`)
+      .send({ status: 'identified', message: 'A generator is on its way.' });
     expect(update.status).toBe(201);
     expect(update.body.incident.status).toBe('identified');
 
@@ -240,12 +334,21 @@ describe('staff incident API', () => {
     expect(sentTo.filter((r) => r === 'affected.en@example.test')).toHaveLength(1);
     expect(sentTo.filter((r) => r === 'affected.es@example.test')).toHaveLength(1);
     expect(sentTo).not.toContain(bystander.email);
-    expect(await OutboxMessageModel.countDocuments({ kind: 'incident-update', dedupeKey: `incident-update:${id}:1:${english.customerId}` })).toBe(1);
+    expect(
+      await OutboxMessageModel.countDocuments({
+        kind: 'incident-update',
+        dedupeKey: `incident-update:${id}:1:${english.customerId}`,
+      }),
+    ).toBe(1);
 
     // The next update is a new email (index 2), and resolving sets resolvedAt.
-    const resolved = await staff.post(`/api/support/incidents/${id}/updates`).send({ status: 'resolved', message: 'Power is back.' });
+    const resolved = await staff
+      .post(`/api/support/incidents/${id}/updates`)
+      .send({ status: 'resolved', message: 'Power is back.' });
     expect(resolved.body.incident.resolvedAt).toBeTruthy();
-    await t.mail.waitForMail((m) => recipientsOf(m).includes('affected.en@example.test') && (m.text ?? '').includes('Power is back.'));
+    await t.mail.waitForMail(
+      (m) => recipientsOf(m).includes('affected.en@example.test') && (m.text ?? '').includes('Power is back.'),
+    );
     await t.outbox.drain();
     expect(t.mail.messages.flatMap(recipientsOf).filter((r) => r === 'affected.en@example.test')).toHaveLength(2);
   });
@@ -259,15 +362,29 @@ describe('staff incident API', () => {
     expect((await agent.post(`/api/customer-portal/support/incidents/${id}/subscribe`).send({})).status).toBe(200);
     void staff;
     // Called on the service directly so the three reads of the incident really overlap.
-    const staffActor = { kind: 'staff', tenantId: String(tenant._id), role: 'staff', uid: 's', email: 's@x.example', sessionId: 'x' } as const;
+    const staffActor = {
+      kind: 'staff',
+      tenantId: String(tenant._id),
+      role: 'staff',
+      uid: 's',
+      email: 's@x.example',
+      sessionId: 'x',
+    } as const;
     await Promise.all(
       ['Crew on site.', 'Parts ordered.', 'Power restored to the shelter.'].map((message) =>
         addIncidentUpdate(tenant, staffActor, id, { status: 'identified', message }, t.config.PORTAL_URL_TEMPLATE),
       ),
     );
     const stored = (await IncidentModel.findById(id).lean())!;
-    expect(stored.updates.map((u) => u.message).sort()).toEqual(['Crew on site.', 'Parts ordered.', 'Power restored to the shelter.', 'We are looking into it.']);
-    const keys = (await OutboxMessageModel.find({ kind: 'incident-update', to: 'race.subscriber@example.test' }).lean()).map((m) => m.dedupeKey).sort();
+    expect(stored.updates.map((u) => u.message).sort()).toEqual([
+      'Crew on site.',
+      'Parts ordered.',
+      'Power restored to the shelter.',
+      'We are looking into it.',
+    ]);
+    const keys = (await OutboxMessageModel.find({ kind: 'incident-update', to: 'race.subscriber@example.test' }).lean())
+      .map((m) => m.dedupeKey)
+      .sort();
     expect(keys).toEqual([1, 2, 3].map((i) => `incident-update:${id}:${i}:${customer.customerId}`));
   });
 });

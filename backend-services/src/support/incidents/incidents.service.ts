@@ -33,9 +33,17 @@ export function isActiveIncident(incident: TIncidentDoc, now: Date): boolean {
 
 const newestFirst = (a: TIncidentDoc, b: TIncidentDoc) => (b.startedAt?.getTime() ?? 0) - (a.startedAt?.getTime() ?? 0);
 
-export async function activeIncidentsAtSite(tenant: TTenantDoc, siteId: string | null | undefined, now = new Date()): Promise<TIncidentDoc[]> {
+export async function activeIncidentsAtSite(
+  tenant: TTenantDoc,
+  siteId: string | null | undefined,
+  now = new Date(),
+): Promise<TIncidentDoc[]> {
   if (!siteId) return [];
-  const open = await IncidentModel.find({ tenantId: tenant._id, status: { $ne: 'resolved' }, affectedSiteIds: siteId }).lean<TIncidentDoc[]>();
+  const open = await IncidentModel.find({
+    tenantId: tenant._id,
+    status: { $ne: 'resolved' },
+    affectedSiteIds: siteId,
+  }).lean<TIncidentDoc[]>();
   return open.filter((i) => isActiveIncident(i, now)).sort(newestFirst);
 }
 
@@ -48,7 +56,9 @@ export async function getStatusPage(tenant: TTenantDoc, now = new Date()): Promi
   }).lean<TIncidentDoc[]>();
   const current = incidents.filter((i) => isActiveIncident(i, now)).sort(newestFirst);
   const planned = incidents
-    .filter((i) => i.kind === 'maintenance' && i.status !== 'resolved' && (i.scheduledStart?.getTime() ?? 0) > now.getTime())
+    .filter(
+      (i) => i.kind === 'maintenance' && i.status !== 'resolved' && (i.scheduledStart?.getTime() ?? 0) > now.getTime(),
+    )
     .sort((a, b) => a.scheduledStart!.getTime() - b.scheduledStart!.getTime());
   const resolved = incidents
     .filter((i) => i.status === 'resolved' && i.resolvedAt && i.resolvedAt.getTime() >= since.getTime())
@@ -62,7 +72,10 @@ export async function getStatusPage(tenant: TTenantDoc, now = new Date()): Promi
 }
 
 async function ownCustomerOrNotFound(tenant: TTenantDoc, actor: CustomerActor): Promise<TCustomerDoc> {
-  const customer = await CustomerModel.findOne({ tenantId: tenant._id, customerId: actor.customerId }).lean<TCustomerDoc>();
+  const customer = await CustomerModel.findOne({
+    tenantId: tenant._id,
+    customerId: actor.customerId,
+  }).lean<TCustomerDoc>();
   if (!customer) throw AppError.notFound();
   return customer;
 }
@@ -72,13 +85,22 @@ async function ownCustomerOrNotFound(tenant: TTenantDoc, actor: CustomerActor): 
  * one an outage explains. Null otherwise, and null when the tenant switched the status page off (the
  * ticket form then simply continues).
  */
-export async function outageForTicketIntake(tenant: TTenantDoc, actor: CustomerActor, category: string, now = new Date()): Promise<TIntakeResponse> {
+export async function outageForTicketIntake(
+  tenant: TTenantDoc,
+  actor: CustomerActor,
+  category: string,
+  now = new Date(),
+): Promise<TIntakeResponse> {
   const customer = await ownCustomerOrNotFound(tenant, actor);
   if (!(OUTAGE_TICKET_CATEGORIES as readonly string[]).includes(category)) return { incident: null };
   if (!isFeatureEnabled(tenant, 'enableServiceStatus')) return { incident: null };
   const [incident] = await activeIncidentsAtSite(tenant, customer.siteId, now);
   if (!incident) return { incident: null };
-  const subscribed = await IncidentSubscriptionModel.exists({ tenantId: tenant._id, incidentId: incident._id, customerId: customer.customerId });
+  const subscribed = await IncidentSubscriptionModel.exists({
+    tenantId: tenant._id,
+    incidentId: incident._id,
+    customerId: customer.customerId,
+  });
   return { incident: { ...toIncidentSummary(incident), subscribed: Boolean(subscribed) } };
 }
 
@@ -93,13 +115,22 @@ async function incidentOfTenant(tenant: TTenantDoc, incidentId: string): Promise
  * "I'm affected — keep me posted". Only for an active incident at the customer's own site (anything
  * else answers 404). Idempotent: the insert under the unique index is the dedupe.
  */
-export async function subscribeToIncident(tenant: TTenantDoc, actor: CustomerActor, incidentId: string, now = new Date()): Promise<{ subscribed: true }> {
+export async function subscribeToIncident(
+  tenant: TTenantDoc,
+  actor: CustomerActor,
+  incidentId: string,
+  now = new Date(),
+): Promise<{ subscribed: true }> {
   const customer = await ownCustomerOrNotFound(tenant, actor);
   const incident = await incidentOfTenant(tenant, incidentId);
   const affectsCustomer = !!customer.siteId && (incident.affectedSiteIds ?? []).includes(customer.siteId);
   if (!affectsCustomer || !isActiveIncident(incident, now)) throw AppError.notFound();
   try {
-    await IncidentSubscriptionModel.create({ tenantId: tenant._id, incidentId: incident._id, customerId: customer.customerId });
+    await IncidentSubscriptionModel.create({
+      tenantId: tenant._id,
+      incidentId: incident._id,
+      customerId: customer.customerId,
+    });
   } catch (err) {
     if (!isDuplicateKeyError(err)) throw err;
   }
@@ -107,8 +138,14 @@ export async function subscribeToIncident(tenant: TTenantDoc, actor: CustomerAct
 }
 
 export async function listIncidentsForStaff(tenant: TTenantDoc, _actor: StaffActor): Promise<TStaffIncident[]> {
-  const incidents = await IncidentModel.find({ tenantId: tenant._id }).sort({ createdAt: -1 }).limit(100).lean<TIncidentDoc[]>();
-  const subscriptions = await IncidentSubscriptionModel.find({ tenantId: tenant._id, incidentId: { $in: incidents.map((i) => i._id) } })
+  const incidents = await IncidentModel.find({ tenantId: tenant._id })
+    .sort({ createdAt: -1 })
+    .limit(100)
+    .lean<TIncidentDoc[]>();
+  const subscriptions = await IncidentSubscriptionModel.find({
+    tenantId: tenant._id,
+    incidentId: { $in: incidents.map((i) => i._id) },
+  })
     .select('incidentId')
     .lean();
   const counts = new Map<string, number>();
@@ -116,7 +153,12 @@ export async function listIncidentsForStaff(tenant: TTenantDoc, _actor: StaffAct
   return incidents.map((i) => toStaffIncident(i, counts.get(String(i._id)) ?? 0));
 }
 
-export async function createIncident(tenant: TTenantDoc, _actor: StaffActor, input: TCreateIncidentRequest, now = new Date()): Promise<TStaffIncident> {
+export async function createIncident(
+  tenant: TTenantDoc,
+  _actor: StaffActor,
+  input: TCreateIncidentRequest,
+  now = new Date(),
+): Promise<TStaffIncident> {
   const scheduledStart = input.scheduledStart ? new Date(input.scheduledStart) : undefined;
   const startedAt = input.startedAt ? new Date(input.startedAt) : input.kind === 'maintenance' ? scheduledStart : now;
   const doc = await IncidentModel.create({
@@ -167,7 +209,9 @@ export async function addIncidentUpdate(
   const change = {
     $push: { updates: entry },
     $set: { status, ...(status === 'resolved' ? { resolvedAt: now } : {}), ...(eta ? { eta } : {}) },
-    ...(status !== 'resolved' || !eta ? { $unset: { ...(status !== 'resolved' ? { resolvedAt: 1 } : {}), ...(!eta ? { eta: 1 } : {}) } } : {}),
+    ...(status !== 'resolved' || !eta
+      ? { $unset: { ...(status !== 'resolved' ? { resolvedAt: 1 } : {}), ...(!eta ? { eta: 1 } : {}) } }
+      : {}),
   };
   // FerretDB applies an update as read-modify-write: a concurrent update of the same incident can
   // overwrite our push. Check that the entry landed and push it again if it did not.
@@ -179,8 +223,17 @@ export async function addIncidentUpdate(
   }
   const subscriptions = await IncidentSubscriptionModel.find({ tenantId: tenant._id, incidentId: incident._id }).lean();
   const subscribers = subscriptions.length
-    ? await CustomerModel.find({ tenantId: tenant._id, customerId: { $in: subscriptions.map((s) => s.customerId) } }).lean<TCustomerDoc[]>()
+    ? await CustomerModel.find({
+        tenantId: tenant._id,
+        customerId: { $in: subscriptions.map((s) => s.customerId) },
+      }).lean<TCustomerDoc[]>()
     : [];
-  await emailIncidentUpdate(tenant, updated, { index, status, message: input.message, eta }, subscribers, portalUrlTemplate);
+  await emailIncidentUpdate(
+    tenant,
+    updated,
+    { index, status, message: input.message, eta },
+    subscribers,
+    portalUrlTemplate,
+  );
   return toStaffIncident(updated, subscriptions.length);
 }
