@@ -15,6 +15,8 @@ import { sessionRouter } from './session/session.router.ts';
 import { customerAuthRouter } from './customer-auth/customer-auth.router.ts';
 import { staffAuthRouter } from './staff-auth/staff-auth.router.ts';
 import { customersRouter } from './customers/customers.router.ts';
+import { serviceInfoRouter } from './service-info/service-info.router.ts';
+import { customerSupportRouter, staffSupportRouter } from './support/support.router.ts';
 
 export type AppDeps = { config: TConfig; logger: Logger; auth: Auth };
 
@@ -42,6 +44,9 @@ export function createApp({ config, logger, auth }: AppDeps): Express {
   api.use('/customer-portal/auth', customerAuthRouter({ config, auth }));
   api.use('/staff/auth', staffAuthRouter({ config, auth }));
   api.use('/customers', customersRouter({ config, auth }));
+  api.use('/customer-portal/service', serviceInfoRouter());
+  api.use('/customer-portal/support', customerSupportRouter());
+  api.use('/support', staffSupportRouter({ portalUrlTemplate: config.PORTAL_URL_TEMPLATE }));
   app.use('/api', api);
 
   app.use(notFoundHandler);

@@ -5,6 +5,7 @@ import { CustomerModel } from '../customers/customer.model.ts';
 import { DEMO_PASSWORD, DEMO_TENANTS, type DemoTenant } from './demo-tenants.ts';
 import { demoCustomers, streetFor, type DemoCustomer } from './demo-customers.ts';
 import { seedDemoAuth } from './demo-auth.ts';
+import { seedDemoSupport } from './demo-support.ts';
 
 export type SeedSummary = {
   tenants: {
@@ -57,6 +58,7 @@ export async function seedDemo(auth: Auth, now = new Date()): Promise<SeedSummar
       await upsertCustomer(auth, demo, tenantId, c, i, now);
     }
     await seedDemoAuth(auth, tenantId, customers);
+    await seedDemoSupport(demo, tenantId, now);
     const withLogin = customers.filter((c) => c.portalAccount === 'active');
     summary.tenants.push({
       slug: demo.slug,
