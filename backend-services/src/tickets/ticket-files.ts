@@ -110,7 +110,7 @@ function displayName(original: string): string {
   // busboy reads multipart file names as latin1; browsers send UTF-8.
   const utf8 = Buffer.from(original, 'latin1').toString('utf8');
   const name = (utf8.includes('\uFFFD') ? original : utf8).split(/[\\/]/).pop() ?? '';
-  const cleaned = name.replace(/[\u0000-\u001f\u007f"<>]/g, '').trim().slice(-120);
+  const cleaned = [...name].filter((ch) => ch.charCodeAt(0) >= 0x20 && ch !== '\u007f' && !'"<>'.includes(ch)).join('').trim().slice(-120);
   return cleaned || 'file';
 }
 
