@@ -126,7 +126,9 @@ describe('file content decides the type', () => {
 describe('images are re-encoded', () => {
   it('removes EXIF (GPS included) from a JPEG and makes a WebP thumbnail no wider than 320 px', async () => {
     const original = await jpegWithGps();
-    expect((await sharp(original).metadata()).exif).toBeDefined();
+    const originalExif = (await sharp(original).metadata()).exif!;
+    // The fixture really carries a GPS IFD pointer (tag 0x8825, little-endian), so its absence later means something.
+    expect(originalExif.includes(Buffer.from([0x25, 0x88]))).toBe(true);
     const agent = await signInAsCustomer(t, t.client('att-blue'), blue, alice);
     const res = await createWithFiles(agent, [[original, 'IMG_0001.JPG']]);
     expect(res.status).toBe(201);
@@ -162,6 +164,22 @@ describe('images are re-encoded', () => {
     const empty = await agent.post(customerPath(alice, `/${ticket.id}/upload`)).send({});
     expect(empty.status).toBe(400);
     expect(empty.body.error.fields.files).toBeTruthy();
+  });
+});
+
+describe('other accepted formats', () => {
+  it('keeps a GIF as GIF (re-encoded, inline) and stores a HEIC this server cannot decode as a download only', async () => {
+    const agent = await signInAsCustomer(t, t.client('att-blue'), blue, alice);
+    const gif = await sharp({ create: { width: 20, height: 20, channels: 3, background: '#00ff00' } }).gif().toBuffer();
+    const heic = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypheic'), Buffer.from([0, 0, 0, 0]), Buffer.from('mif1heic'), Buffer.alloc(64)]);
+    const res = await createWithFiles(agent, [[gif, 'anim.gif'], [heic, 'IMG_0002.HEIC']]);
+    expect(res.status).toBe(201);
+    const [gifFile, heicFile] = res.body.ticket.attachments;
+    expect(gifFile).toMatchObject({ contentType: 'image/gif', inline: true, hasThumbnail: true });
+    expect(heicFile).toMatchObject({ fileName: 'IMG_0002.HEIC', contentType: 'image/heic', inline: false, hasThumbnail: false });
+    const dl = await agent.get(customerPath(alice, `/${res.body.ticket.id}/attachments/${heicFile.id}`));
+    expect(dl.headers['content-disposition']).toMatch(/^attachment;/);
+    expect(dl.headers['content-type']).toBe('image/heic');
   });
 });
 
