@@ -4,6 +4,7 @@ import { createCustomer, createTenant } from '../../test/factories.ts';
 import { signInAsCustomer, signInAsStaff } from '../../test/sessions.ts';
 import type { TTenantDoc } from '../tenants/tenant.model.ts';
 import type { TCustomerDoc } from '../customers/customer.model.ts';
+import { ZCustomerTicket, ZCustomerTicketPage } from '@wisp/shared';
 import { WorkOrderModel } from './work-order.model.ts';
 import { aTicket, anonymousClient, call, customerPath, openTicketAs, pngBytes } from './ticket-test-kit.ts';
 
@@ -103,6 +104,16 @@ describe("a customer cannot reach another customer's ticket through their own id
     const res = await agent.get(customerPath(alice, `/${aliceTicket.id}`));
     expect(res.status).toBe(200);
     expect(res.body.ticket.ticketNumber).toBe(aliceTicket.ticketNumber);
+  });
+});
+
+describe('response contract', () => {
+  it('detail and list match the shared customer schemas exactly (no extra fields)', async () => {
+    const agent = await signInAsCustomer(t, t.client('ct-blue'), blue, alice);
+    const detail = await agent.get(customerPath(alice, `/${aliceTicket.id}`));
+    expect(() => ZCustomerTicket.strict().parse(detail.body.ticket)).not.toThrow();
+    const list = await agent.get(customerPath(alice));
+    expect(() => ZCustomerTicketPage.strict().parse(list.body)).not.toThrow();
   });
 });
 

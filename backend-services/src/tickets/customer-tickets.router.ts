@@ -24,7 +24,8 @@ export function customerTicketsRouter(config: TConfig, storage: FileStorage): Ro
   const p = (req: Request) => req.params as Record<string, string>;
   router.use('/:customerId', requireCustomerAccess());
 
-  router.get('/:customerId/events', (req, res) => streamCustomerTicketEvents(ctxOf(req), p(req).customerId!, req, res));
+  const streamOptions = { heartbeatMs: config.TICKET_EVENTS_HEARTBEAT_SECONDS * 1000, idleMinutes: config.SESSION_IDLE_MINUTES };
+  router.get('/:customerId/events', (req, res) => streamCustomerTicketEvents(ctxOf(req), p(req).customerId!, req, res, streamOptions));
 
   router.get('/:customerId', validate('query', ZTicketListQuery), async (req, res) => {
     res.json(await listTicketsForCustomer(ctxOf(req), p(req).customerId!, res.locals.query as TTicketListQuery));

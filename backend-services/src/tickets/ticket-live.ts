@@ -2,15 +2,27 @@ import type { Request, Response } from 'express';
 import { findCustomerOrThrow, type TicketContext } from './ticket-context.ts';
 import { subscribeToCustomerTickets, type CustomerTicketChange } from './ticket-events.ts';
 import { countTicketsWithUnreadReplies } from './tickets.service.ts';
+import { SessionModel } from '../platform/auth/session.model.ts';
 
-export const HEARTBEAT_MS = 25_000;
+export type StreamOptions = { heartbeatMs: number; idleMinutes: number };
+
+/**
+ * A stream outlives the request that opened it, so at each heartbeat we look again whether its session
+ * still exists (signed out, revoked, expired → the stream ends). Read-only on purpose: an open tab must
+ * not keep a session alive past its idle timeout.
+ */
+async function sessionStillLive(sessionId: string, idleMinutes: number, now = new Date()): Promise<boolean> {
+  const session = await SessionModel.findById(sessionId, { lastSeenAt: 1, absoluteExpiresAt: 1 }).lean();
+  if (!session) return false;
+  return now < session.absoluteExpiresAt && now.getTime() <= session.lastSeenAt.getTime() + idleMinutes * 60_000;
+}
 
 /**
  * Server-Sent Events for one customer's tickets: `ticket.message` (public messages only: the bus
  * cannot carry anything else), `ticket.status`, and `unread` (tickets with unread staff replies) after
  * each change. Headers are flushed at once and nothing is compressed or buffered on the way out.
  */
-export async function streamCustomerTicketEvents(ctx: TicketContext, customerId: string, req: Request, res: Response): Promise<void> {
+export async function streamCustomerTicketEvents(ctx: TicketContext, customerId: string, req: Request, res: Response, opts: StreamOptions): Promise<void> {
   await findCustomerOrThrow(ctx, customerId);
   res.status(200);
   res.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
@@ -30,10 +42,21 @@ export async function streamCustomerTicketEvents(ctx: TicketContext, customerId:
     send(change.type, change);
     sendUnread().catch(() => undefined);
   });
-  const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), HEARTBEAT_MS);
-  req.on('close', () => {
+  const stop = () => {
     clearInterval(heartbeat);
     unsubscribe();
-  });
+  };
+  const heartbeat = setInterval(() => {
+    res.write(': heartbeat\n\n');
+    sessionStillLive(ctx.actor.sessionId, opts.idleMinutes)
+      .then((live) => {
+        if (live) return;
+        send('session.ended', { type: 'session.ended' });
+        stop();
+        res.end();
+      })
+      .catch(() => undefined);
+  }, opts.heartbeatMs);
+  req.on('close', stop);
   await sendUnread();
 }

@@ -37,11 +37,11 @@ export async function jpegWithGps(): Promise<Buffer> {
     .toBuffer();
 }
 
-export type SseStream = { events: { event: string; data: unknown }[]; raw: () => string; headers: http.IncomingHttpHeaders; waitFor(pred: (e: { event: string; data: unknown }) => boolean, timeoutMs?: number): Promise<{ event: string; data: unknown }>; close(): void };
+export type SseStream = { sessionId: string; ended: Promise<void>; events: { event: string; data: unknown }[]; raw: () => string; headers: http.IncomingHttpHeaders; waitFor(pred: (e: { event: string; data: unknown }) => boolean, timeoutMs?: number): Promise<{ event: string; data: unknown }>; close(): void };
 
 /** Opens the customer's event stream with a fresh session of that customer and collects what arrives. */
 export async function openCustomerStream(t: TestApp, tenant: TTenantDoc, customer: TCustomerDoc): Promise<SseStream> {
-  const { token } = await startSession(
+  const { token, sessionId } = await startSession(
     { kind: 'customer', tenantId: String(tenant._id), uid: `uid-${customer.customerId}`, customerId: customer.customerId },
     { idleMinutes: t.config.SESSION_IDLE_MINUTES, absoluteHours: t.config.SESSION_ABSOLUTE_HOURS },
   );
@@ -51,11 +51,14 @@ export async function openCustomerStream(t: TestApp, tenant: TTenantDoc, custome
     const req = http.get(`${t.baseUrl}${customerPath(customer, '/events')}`, { headers: { Cookie: `${SESSION_COOKIE}=${token}`, 'X-Forwarded-Host': `${tenant.slug}.localhost` } }, (res) => {
       if (res.statusCode !== 200) return reject(new Error(`stream answered ${res.statusCode}`));
       res.setEncoding('utf8');
+      const ended = new Promise<void>((done) => res.on('end', () => done()));
       res.on('data', (chunk: string) => {
         buffer += chunk;
         events.splice(0, events.length, ...parseEvents(buffer));
       });
       resolve({
+        sessionId,
+        ended,
         events,
         raw: () => buffer,
         headers: res.headers,

@@ -5,13 +5,14 @@ import { signInAsCustomer, signInAsStaff } from '../../test/sessions.ts';
 import type { TTenantDoc } from '../tenants/tenant.model.ts';
 import type { TCustomerDoc } from '../customers/customer.model.ts';
 import { OutboxMessageModel } from '../notifications/outbox.model.ts';
+import { endSession } from '../platform/auth/session.service.ts';
 import { customerPath, openCustomerStream, openTicketAs, pngBytes } from './ticket-test-kit.ts';
 
 let t: TestApp;
 let blue: TTenantDoc;
 let alice: TCustomerDoc;
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startTestApp({ TICKET_EVENTS_HEARTBEAT_SECONDS: '1' });
   blue = await createTenant({ slug: 'vis-blue' });
   alice = await createCustomer(blue);
 });
@@ -129,5 +130,16 @@ describe('GET /api/work-orders/customer/:customerId/events', () => {
     erinStream.close();
     daveStream.close();
     expect(erinStream.raw()).not.toContain('For Dave only.');
+  });
+
+  it('sends heartbeat comments and ends the stream once the session is signed out', async () => {
+    const fay = await createCustomer(blue);
+    const stream = await openCustomerStream(t, blue, fay);
+    await stream.waitFor((e) => e.event === 'unread');
+    for (let i = 0; i < 60 && !stream.raw().includes(': heartbeat'); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(stream.raw()).toContain(': heartbeat');
+    await endSession(stream.sessionId);
+    await stream.ended;
+    expect(stream.events.at(-1)).toEqual({ event: 'session.ended', data: { type: 'session.ended' } });
   });
 });

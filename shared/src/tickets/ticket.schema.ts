@@ -160,5 +160,7 @@ export const ZCustomerTicketEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ticket.message'), ticketId: z.string(), message: ZCustomerTicketMessage }),
   z.object({ type: z.literal('ticket.status'), ticketId: z.string(), status: ZTicketStatus, at: z.string() }),
   z.object({ type: z.literal('unread'), unreadTickets: z.number().int() }),
+  /** The session was signed out, revoked or expired: the stream ends; the page should send the person to sign in. */
+  z.object({ type: z.literal('session.ended') }),
 ]);
 export type TCustomerTicketEvent = z.infer<typeof ZCustomerTicketEvent>;
