@@ -297,6 +297,14 @@ describe('comments, close, reopen and rating', () => {
     expect((await WorkOrderModel.findById(ticket.id).lean())?.satisfaction?.rating).toBe(4);
   });
 
+  it('ten concurrent ratings of one ticket: exactly one is accepted', async () => {
+    const lena = await createCustomer(blue);
+    const { agent, ticket } = await resolvedTicketOf(lena);
+    const results = await Promise.all([1, 2, 3, 4, 5, 1, 2, 3, 4, 5].map((rating) => agent.post(customerPath(lena, `/${ticket.id}/rating`)).send({ rating })));
+    expect(results.filter((r) => r.status === 200)).toHaveLength(1);
+    expect(results.filter((r) => r.status === 409)).toHaveLength(9);
+  });
+
   it('staff cannot rate on behalf of the customer (404)', async () => {
     const kim = await createCustomer(blue);
     const { staff, ticket } = await resolvedTicketOf(kim);
