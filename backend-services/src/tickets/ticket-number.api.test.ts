@@ -4,7 +4,7 @@ import { createCustomer, createTenant } from '../../test/factories.ts';
 import { signInAsCustomer } from '../../test/sessions.ts';
 import type { TTenantDoc } from '../tenants/tenant.model.ts';
 import { WorkOrderModel } from './work-order.model.ts';
-import { formatTicketNumber } from './ticket-number.ts';
+import { claimNextSeqUnqueued, formatTicketNumber } from './ticket-number.ts';
 import { aTicket, customerPath } from './ticket-test-kit.ts';
 
 let t: TestApp;
@@ -38,6 +38,14 @@ describe('ticket numbers', () => {
     const seqs = numbers.map((n) => Number(n.replace(`TKT-${year}-`, ''))).sort((a, b) => a - b);
     expect(seqs).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
     console.info(`50 concurrent ticket creates took ${elapsedMs} ms`);
+  });
+
+  it('50 concurrent claims racing in the database (as from several processes) get distinct, gap-free numbers', { timeout: 120_000 }, async () => {
+    const tenant = await createTenant({ slug: 'num-race' });
+    const started = Date.now();
+    const seqs = await Promise.all(Array.from({ length: 50 }, () => claimNextSeqUnqueued(String(tenant._id), 2031)));
+    console.info(`50 racing claims took ${Date.now() - started} ms`);
+    expect([...seqs].sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
   });
 
   it('numbers are per tenant: another tenant starts again at 0001', async () => {

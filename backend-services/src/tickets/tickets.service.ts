@@ -47,37 +47,54 @@ export async function openTicket(ctx: TicketContext, customerId: string, input: 
   return wo;
 }
 
-function statusFilter(query: Pick<TTicketListQuery, 'status' | 'group'>) {
-  if (query.status) return { status: query.status };
-  if (query.group === 'open') return { status: { $in: [...OPEN_TICKET_STATUSES] } };
-  if (query.group === 'closed') return { status: { $in: [...CLOSED_TICKET_STATUSES] } };
-  return {};
+/** The statuses a list query asks for (one status, or a group), or undefined for all. */
+function statusesOf(query: Pick<TTicketListQuery, 'status' | 'group'>): readonly string[] | undefined {
+  if (query.status) return [query.status];
+  if (query.group === 'open') return OPEN_TICKET_STATUSES;
+  if (query.group === 'closed') return CLOSED_TICKET_STATUSES;
+  return undefined;
 }
 
-/** The customer's tickets, newest activity first, each with its count of unread staff replies. */
+function statusFilter(query: Pick<TTicketListQuery, 'status' | 'group'>) {
+  const statuses = statusesOf(query);
+  return statuses ? { status: { $in: [...statuses] } } : {};
+}
+
+/**
+ * The customer's tickets, newest activity first, each with its count of unread staff replies. A
+ * customer has few tickets, so one projected read of all of them gives the total and the unread count
+ * (every non-`_id` read is a full scan on FerretDB: fewer reads is what makes this fast there).
+ */
 export async function listTicketsForCustomer(ctx: TicketContext, customerId: string, query: TTicketListQuery): Promise<TCustomerTicketPage> {
   await findCustomerOrThrow(ctx, customerId);
   const filter = { tenantId: ctx.tenant._id, customerId, ...statusFilter(query) };
-  const [page, total, unreadTickets] = await Promise.all([
+  const [page, all] = await Promise.all([
     WorkOrderModel.find(filter)
       .sort({ lastActivityAt: -1, _id: -1 })
       .skip((query.page - 1) * query.pageSize)
       .limit(query.pageSize)
       .lean<TWorkOrderDoc[]>(),
-    WorkOrderModel.countDocuments(filter),
-    countTicketsWithUnreadReplies(ctx, customerId),
+    WorkOrderModel.find({ tenantId: ctx.tenant._id, customerId }, { status: 1, lastStaffReplyAt: 1, customerLastReadAt: 1 }).lean(),
   ]);
-  const replies = page.length
-    ? await TicketMessageModel.find({ tenantId: ctx.tenant._id, workOrderId: { $in: page.map((w) => w._id) }, visibility: 'public', authorType: 'staff' }, { workOrderId: 1, createdAt: 1, visibility: 1, authorType: 1 }).lean()
+  const wanted = statusesOf(query);
+  const total = all.filter((w) => !wanted || wanted.includes(w.status)).length;
+  // Only tickets with a staff reply newer than the customer's last read need their messages counted.
+  const withUnread = page.filter(hasUnreadReply);
+  const replies = withUnread.length
+    ? await TicketMessageModel.find({ tenantId: ctx.tenant._id, workOrderId: { $in: withUnread.map((w) => w._id) }, visibility: 'public', authorType: 'staff' }, { workOrderId: 1, createdAt: 1, visibility: 1, authorType: 1 }).lean()
     : [];
   const items = page.map((wo) => toCustomerTicketSummary(wo, replies.filter((m) => String(m.workOrderId) === String(wo._id) && isUnreadStaffReply(wo, m)).length));
-  return { items, page: query.page, pageSize: query.pageSize, total, unreadTickets };
+  return { items, page: query.page, pageSize: query.pageSize, total, unreadTickets: all.filter(hasUnreadReply).length };
+}
+
+function hasUnreadReply(w: { lastStaffReplyAt?: Date | null; customerLastReadAt?: Date | null }): boolean {
+  return Boolean(w.lastStaffReplyAt && (!w.customerLastReadAt || w.lastStaffReplyAt > w.customerLastReadAt));
 }
 
 /** How many of the customer's tickets have a staff reply newer than the customer's last read. */
 export async function countTicketsWithUnreadReplies(ctx: Pick<TicketContext, 'tenant'>, customerId: string): Promise<number> {
   const replied = await WorkOrderModel.find({ tenantId: ctx.tenant._id, customerId, lastStaffReplyAt: { $exists: true } }, { lastStaffReplyAt: 1, customerLastReadAt: 1 }).lean();
-  return replied.filter((w) => w.lastStaffReplyAt && (!w.customerLastReadAt || w.lastStaffReplyAt > w.customerLastReadAt)).length;
+  return replied.filter(hasUnreadReply).length;
 }
 
 export async function getTicketForCustomer(ctx: TicketContext, customerId: string, id: string): Promise<TCustomerTicket> {
