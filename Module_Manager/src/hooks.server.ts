@@ -1,6 +1,8 @@
 import type { Handle, RequestEvent } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { paraglideMiddleware } from '$lib/paraglide/server';
 import type { TPublicTenant } from '@wisp/shared';
-import { api, BackendError, backendUrl, forwardingHeaders } from '$lib/server/api';
+import { api, BackendError, backendUrl, ensureCsrfCookie, forwardingHeaders } from '$lib/server/api';
 
 /** Response headers that describe the upstream connection, not the response we send on. */
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-encoding', 'content-length']);
@@ -51,15 +53,24 @@ async function loadTenant(event: RequestEvent): Promise<TPublicTenant | null> {
   }
 }
 
-export const handle: Handle = async ({ event, resolve }) => {
+const handleApiAndTenant: Handle = async ({ event, resolve }) => {
   if (event.url.pathname.startsWith('/api/')) return proxyToBackend(event);
 
   event.locals.tenant = await loadTenant(event);
+  if (event.locals.tenant) ensureCsrfCookie(event);
   // On a bare localhost, `?tenant=slug` picks the portal once and a cookie remembers it.
   const explicit = event.url.searchParams.get('tenant');
   if (explicit && event.locals.tenant) {
     event.cookies.set('portal_tenant', event.locals.tenant.slug, { path: '/', httpOnly: true, sameSite: 'lax', secure: event.url.protocol === 'https:' });
   }
-  const lang = event.locals.tenant?.defaultLocale ?? 'en';
-  return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', lang) });
+  return resolve(event);
 };
+
+/** Sets the request's language (cookie, else Accept-Language, else English) for the page render. */
+const handleLocale: Handle = ({ event, resolve }) =>
+  paraglideMiddleware(event.request, ({ request, locale }) => {
+    event.request = request;
+    return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) });
+  });
+
+export const handle = sequence(handleApiAndTenant, handleLocale);

@@ -13,6 +13,10 @@ import { buildWeb, runSeed, startBackend, startWeb } from './app-processes.ts';
  * `N passed, N failed` line and exits non-zero if anything failed or could not run.
  */
 const ports = portsFor('test');
+// `--e2e` runs only the Playwright suite; any other arguments go to Playwright (e.g. a spec file or --grep).
+const args = process.argv.slice(2);
+const e2eOnly = args.includes('--e2e');
+const playwrightArgs = args.filter((a) => a !== '--e2e');
 const results = path.join(ROOT, '.data', 'test-results');
 const stops: (() => Promise<void>)[] = [];
 const stopAll = async () => {
@@ -45,11 +49,17 @@ async function vitest(pkg: string, env: NodeJS.ProcessEnv = {}) {
   });
 }
 
+/** A check that is not a test suite but must pass: counted as one passed or failed check. */
+async function staticCheck(name: string, command: string, args: string[]) {
+  const code = await run(command, args, ROOT);
+  tallies.push({ suite: name, passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, skipped: 0, ok: code === 0 });
+}
+
 async function playwright(env: NodeJS.ProcessEnv) {
   const out = path.join(results, 'e2e.json');
   fs.rmSync(out, { force: true });
   const cwd = path.join(ROOT, 'Module_Manager');
-  const code = await run(process.execPath, [path.join(cwd, 'node_modules/@playwright/test/cli.js'), 'test'], cwd, env);
+  const code = await run(process.execPath, [path.join(cwd, 'node_modules/@playwright/test/cli.js'), 'test', ...playwrightArgs], cwd, env);
   const report = fs.existsSync(out) ? (JSON.parse(fs.readFileSync(out, 'utf8')) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } }) : null;
   tallies.push({
     suite: 'Module_Manager (playwright e2e)',
@@ -75,9 +85,13 @@ try {
   console.log(`Services ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const stackEnv = { TEST_MONGODB_BASE_URI: `mongodb://127.0.0.1:${ports.ferret}`, TEST_AUTH_EMULATOR_HOST: `127.0.0.1:${ports.auth}` };
 
-  await vitest('shared');
-  await vitest('backend-services', stackEnv);
-  await vitest('Module_Manager');
+  if (!e2eOnly) {
+    await staticCheck('typecheck (tsc + svelte-check)', 'pnpm', ['-r', 'typecheck']);
+    await staticCheck('lint (eslint)', process.execPath, [path.join(ROOT, 'node_modules/eslint/bin/eslint.js'), '.']);
+    await vitest('shared');
+    await vitest('backend-services', stackEnv);
+    await vitest('Module_Manager');
+  }
 
   console.log('\nBuilding the portal and starting it on the seeded test database for e2e…');
   buildWeb();

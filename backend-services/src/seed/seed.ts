@@ -4,6 +4,7 @@ import { TenantModel } from '../tenants/tenant.model.ts';
 import { CustomerModel } from '../customers/customer.model.ts';
 import { DEMO_PASSWORD, DEMO_TENANTS, type DemoTenant } from './demo-tenants.ts';
 import { demoCustomers, streetFor, type DemoCustomer } from './demo-customers.ts';
+import { seedDemoAuth } from './demo-auth.ts';
 import { seedDemoTickets } from './demo-tickets.ts';
 import type { TTenantDoc } from '../tenants/tenant.model.ts';
 
@@ -57,6 +58,7 @@ export async function seedDemo(auth: Auth, now = new Date()): Promise<SeedSummar
     for (const [i, c] of customers.entries()) {
       await upsertCustomer(auth, demo, tenantId, c, i, now);
     }
+    await seedDemoAuth(auth, tenantId, customers);
     await seedDemoTickets(tenant.toObject() as TTenantDoc, customers.slice(0, 3).map((c) => c.customerId), now);
     const withLogin = customers.filter((c) => c.portalAccount === 'active');
     summary.tenants.push({
