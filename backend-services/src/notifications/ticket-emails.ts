@@ -14,7 +14,7 @@ import { TICKET_EMAIL_STRINGS, type TicketEmailLocale } from './ticket-email-str
 export type TicketEmailContext = { tenant: TTenantDoc; portalUrlTemplate: string };
 
 function localeOf(tenant: TTenantDoc, customer?: TCustomerDoc): TicketEmailLocale {
-  const preferred = (customer as { preferredLocale?: string } | undefined)?.preferredLocale ?? tenant.defaultLocale;
+  const preferred = customer?.preferredLocale ?? tenant.defaultLocale;
   return preferred === 'es' ? 'es' : 'en';
 }
 

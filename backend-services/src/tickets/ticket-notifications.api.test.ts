@@ -61,6 +61,17 @@ describe('ticket emails', () => {
     expect(mail.subject).toBe(`Recibimos su solicitud (${ticket.ticketNumber})`);
   });
 
+  it("uses the customer's preferred language over the tenant's", async () => {
+    const pablo = await createCustomer(blue, { preferredLocale: 'es' });
+    const agent = await signInAsCustomer(t, t.client('ntf-blue'), blue, pablo);
+    const ticket = await openTicketAs(agent, pablo);
+    await t.outbox.drain();
+    const mail = await t.mail.waitForMail((m) => recipientsOf(m).includes(pablo.email!));
+    expect(mail.subject).toBe(`Recibimos su solicitud (${ticket.ticketNumber})`);
+    const toSupport = await t.mail.waitForMail((m) => recipientsOf(m).includes(supportEmail()) && (m.subject ?? '').includes(ticket.ticketNumber));
+    expect(toSupport.subject).toMatch(/^New ticket/);
+  });
+
   it('SMTP down: nothing is delivered and the message waits; SMTP up: delivered exactly once', async () => {
     const dora = await createCustomer(blue);
     const agent = await signInAsCustomer(t, t.client('ntf-blue'), blue, dora);
