@@ -17,6 +17,7 @@ import { staffAuthRouter } from './staff-auth/staff-auth.router.ts';
 import { customersRouter } from './customers/customers.router.ts';
 import { serviceInfoRouter } from './service-info/service-info.router.ts';
 import { customerSupportRouter, staffSupportRouter } from './support/support.router.ts';
+import { workOrdersRouter } from './tickets/tickets.router.ts';
 
 export type AppDeps = { config: TConfig; logger: Logger; auth: Auth };
 
@@ -47,6 +48,7 @@ export function createApp({ config, logger, auth }: AppDeps): Express {
   api.use('/customer-portal/service', serviceInfoRouter());
   api.use('/customer-portal/support', customerSupportRouter());
   api.use('/support', staffSupportRouter({ portalUrlTemplate: config.PORTAL_URL_TEMPLATE }));
+  api.use('/work-orders', workOrdersRouter(config));
   app.use('/api', api);
 
   app.use(notFoundHandler);

@@ -33,6 +33,8 @@ const ZConfig = z.object({
   UPLOAD_DIR: z.string().default('.data/uploads'),
   UPLOAD_MAX_FILE_MB: z.coerce.number().positive().max(100).default(10),
   UPLOAD_MAX_FILES: z.coerce.number().int().min(1).max(20).default(5),
+  /** Comment line sent on open ticket event streams so proxies keep them; also when the session is re-checked. */
+  TICKET_EVENTS_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(300).default(25),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type TConfig = z.infer<typeof ZConfig>;

@@ -10,3 +10,4 @@ export * from './service/service-info.schema.ts';
 export * from './support/incident.schema.ts';
 export * from './support/faq.schema.ts';
 export * from './support/contact.schema.ts';
+export * from './tickets/ticket.schema.ts';

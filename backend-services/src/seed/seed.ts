@@ -6,6 +6,8 @@ import { DEMO_PASSWORD, DEMO_TENANTS, type DemoTenant } from './demo-tenants.ts'
 import { demoCustomers, streetFor, type DemoCustomer } from './demo-customers.ts';
 import { seedDemoAuth } from './demo-auth.ts';
 import { seedDemoSupport } from './demo-support.ts';
+import { seedDemoTickets } from './demo-tickets.ts';
+import type { TTenantDoc } from '../tenants/tenant.model.ts';
 
 export type SeedSummary = {
   tenants: {
@@ -59,6 +61,7 @@ export async function seedDemo(auth: Auth, now = new Date()): Promise<SeedSummar
     }
     await seedDemoAuth(auth, tenantId, customers);
     await seedDemoSupport(demo, tenantId, now);
+    await seedDemoTickets(tenant.toObject() as TTenantDoc, customers.slice(0, 3).map((c) => c.customerId), now);
     const withLogin = customers.filter((c) => c.portalAccount === 'active');
     summary.tenants.push({
       slug: demo.slug,

@@ -5,7 +5,7 @@ import { createCustomer, createTenant } from '../../test/factories.ts';
 import { signInAsCustomer, signInAsStaff } from '../../test/sessions.ts';
 import type { TTenantDoc } from '../tenants/tenant.model.ts';
 import { IncidentModel } from '../support/incidents/incident.model.ts';
-import { signalQualityOf } from './service-info.views.ts';
+import { signalQualityOf } from '../customers/signal-quality.ts';
 
 let t: TestApp;
 let blue: TTenantDoc;

@@ -1,14 +1,9 @@
-import type { TServiceInfo, TServiceNextStep, TSignalQuality, TServiceStatus } from '@wisp/shared';
+import type { TServiceInfo, TServiceNextStep, TServiceStatus } from '@wisp/shared';
+import { signalQualityOf } from '../customers/signal-quality.ts';
 import type { TCustomerDoc } from '../customers/customer.model.ts';
 import type { TTenantDoc } from '../tenants/tenant.model.ts';
 
-/** Good ≥ -65 dBm, fair -65…-75 (inclusive), poor below -75. */
-export function signalQualityOf(dbm: number | null | undefined): TSignalQuality | null {
-  if (typeof dbm !== 'number' || !Number.isFinite(dbm)) return null;
-  if (dbm >= -65) return 'good';
-  if (dbm >= -75) return 'fair';
-  return 'poor';
-}
+
 
 export const isoOrNull = (d: Date | string | null | undefined): string | null => (d ? new Date(d).toISOString() : null);
 const orNull = (s: string | null | undefined): string | null => s ?? null;
