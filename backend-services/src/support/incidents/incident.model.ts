@@ -39,12 +39,19 @@ export type TIncidentDoc = InferSchemaType<typeof incidentSchema> & { _id: mongo
 export const IncidentModel = mongoose.model('Incident', incidentSchema);
 
 /**
- * One document per appended update, `_id` = `<incidentId>:<index>`: inserting it is what decides which
- * index an update gets, so two staff posting at once never share an index (and so never share the
- * subscribers' email dedupe keys). FerretDB updates are not atomic; an insert under `_id` is.
+ * One document per appended update, `_id` = `<incidentId>:<index>`, holding the update itself. Inserting
+ * it decides which index an update gets, so two staff posting at once never share an index (nor the
+ * subscribers' email dedupe keys). FerretDB updates are not atomic, so the incident's embedded
+ * `updates` array is only a copy rebuilt from these documents, never the record of truth.
  */
 const incidentUpdateClaimSchema = new Schema({
   _id: { type: String, required: true },
+  incidentId: { type: Schema.Types.ObjectId, ref: 'Incident' },
+  index: Number,
+  at: Date,
+  status: { type: String, enum: INCIDENT_STATUSES },
+  message: String,
   claimedAt: { type: Date, required: true },
 });
+incidentUpdateClaimSchema.index({ incidentId: 1, index: 1 });
 export const IncidentUpdateClaimModel = mongoose.model('IncidentUpdateClaim', incidentUpdateClaimSchema);

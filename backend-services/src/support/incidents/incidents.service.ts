@@ -175,21 +175,61 @@ export async function createIncident(
     ...(input.scheduledEnd ? { scheduledEnd: new Date(input.scheduledEnd) } : {}),
     ...(input.eta ? { eta: new Date(input.eta) } : {}),
   });
-  await IncidentUpdateClaimModel.create({ _id: `${String(doc._id)}:0`, claimedAt: now });
+  await IncidentUpdateClaimModel.create({
+    _id: `${String(doc._id)}:0`,
+    incidentId: doc._id,
+    index: 0,
+    at: now,
+    status: input.status,
+    message: input.message,
+    claimedAt: now,
+  });
   return toStaffIncident(doc.toObject() as TIncidentDoc, 0);
 }
 
-/** Takes the next free update index by inserting its claim: concurrent updates never share one. */
-async function claimUpdateIndex(incident: TIncidentDoc, now: Date): Promise<number> {
+type TimelineEntry = { at: Date; status: TIncidentStatus; message: string };
+
+/** Takes the next free update index by inserting the update under it: concurrent updates never share one. */
+async function claimUpdateIndex(incident: TIncidentDoc, entry: TimelineEntry, now: Date): Promise<number> {
   for (let index = incident.updates?.length ?? 0, tries = 0; tries < 20; index++, tries++) {
     try {
-      await IncidentUpdateClaimModel.create({ _id: `${String(incident._id)}:${index}`, claimedAt: now });
+      await IncidentUpdateClaimModel.create({ _id: `${String(incident._id)}:${index}`, incidentId: incident._id, index, ...entry, claimedAt: now });
       return index;
     } catch (err) {
       if (!isDuplicateKeyError(err)) throw err;
     }
   }
   throw new AppError('CONFLICT', 409, 'Another update is being posted. Please try again.');
+}
+
+/**
+ * Rewrites the incident's embedded timeline (and its status, from the newest entry) from the update
+ * documents, until a re-read shows every one of them. A concurrent writer may overwrite our write with
+ * an older picture; whoever writes last then also verifies last, so the final copy is complete.
+ */
+async function syncTimeline(tenant: TTenantDoc, incident: TIncidentDoc, eta: Date | null, now: Date): Promise<TIncidentDoc> {
+  let current = incident;
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const claimed = await IncidentUpdateClaimModel.find({ incidentId: incident._id }).lean();
+    const byIndex = new Map<number, TimelineEntry>();
+    // Updates written before update documents existed (e.g. seeded ones) keep their place.
+    current.updates.forEach((u, i) => byIndex.set(i, { at: u.at, status: u.status as TIncidentStatus, message: u.message }));
+    for (const c of claimed) if (typeof c.index === 'number' && c.at && c.message) byIndex.set(c.index, { at: c.at, status: c.status as TIncidentStatus, message: c.message });
+    const timeline = [...byIndex.entries()].sort(([a], [b]) => a - b).map(([, e]) => e);
+    const status = timeline[timeline.length - 1]!.status;
+    await IncidentModel.updateOne(
+      { _id: incident._id, tenantId: tenant._id },
+      {
+        $set: { updates: timeline, status, ...(status === 'resolved' ? { resolvedAt: current.resolvedAt ?? now } : {}), ...(eta ? { eta } : {}) },
+        ...(status !== 'resolved' || !eta
+          ? { $unset: { ...(status !== 'resolved' ? { resolvedAt: 1 } : {}), ...(!eta ? { eta: 1 } : {}) } }
+          : {}),
+      },
+    );
+    current = await incidentOfTenant(tenant, String(incident._id));
+    if (current.updates.length === timeline.length) return current;
+  }
+  return current;
 }
 
 /** Appends an update (status moves with it) and emails every subscriber once through the outbox. */
@@ -202,25 +242,11 @@ export async function addIncidentUpdate(
   now = new Date(),
 ): Promise<TStaffIncident> {
   const incident = await incidentOfTenant(tenant, incidentId);
-  const index = await claimUpdateIndex(incident, now);
   const status: TIncidentStatus = input.status;
+  const entry: TimelineEntry = { at: now, status, message: input.message };
+  const index = await claimUpdateIndex(incident, entry, now);
   const eta = input.eta === undefined ? (incident.eta ?? null) : input.eta === null ? null : new Date(input.eta);
-  const entry = { at: now, status, message: input.message };
-  const change = {
-    $push: { updates: entry },
-    $set: { status, ...(status === 'resolved' ? { resolvedAt: now } : {}), ...(eta ? { eta } : {}) },
-    ...(status !== 'resolved' || !eta
-      ? { $unset: { ...(status !== 'resolved' ? { resolvedAt: 1 } : {}), ...(!eta ? { eta: 1 } : {}) } }
-      : {}),
-  };
-  // FerretDB applies an update as read-modify-write: a concurrent update of the same incident can
-  // overwrite our push. Check that the entry landed and push it again if it did not.
-  let updated = incident;
-  for (let attempt = 0; attempt < 3; attempt++) {
-    await IncidentModel.updateOne({ _id: incident._id, tenantId: tenant._id }, change);
-    updated = await incidentOfTenant(tenant, incidentId);
-    if (updated.updates.some((u) => u.at.getTime() === now.getTime() && u.message === entry.message)) break;
-  }
+  const updated = await syncTimeline(tenant, incident, eta, now);
   const subscriptions = await IncidentSubscriptionModel.find({ tenantId: tenant._id, incidentId: incident._id }).lean();
   const subscribers = subscriptions.length
     ? await CustomerModel.find({
