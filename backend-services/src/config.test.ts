@@ -19,7 +19,9 @@ describe('configuration from the environment', () => {
   });
 
   it('names a malformed variable and says what is expected', () => {
-    expect(() => parseConfig({ ...valid, MONGODB_URI: 'postgres://x/y' })).toThrowError(/MONGODB_URI must be a mongodb:\/\/ URI/);
+    expect(() => parseConfig({ ...valid, MONGODB_URI: 'postgres://x/y' })).toThrowError(
+      /MONGODB_URI must be a mongodb:\/\/ URI/,
+    );
     expect(() => parseConfig({ ...valid, SESSION_IDLE_MINUTES: 'soon' })).toThrowError(ConfigError);
     expect(() => parseConfig({ ...valid, SMTP_URL: 'http://mail' })).toThrowError(/SMTP_URL/);
   });
@@ -30,7 +32,10 @@ describe('starting the server with a bad environment', () => {
     const run = promisify(execFile);
     const tsx = path.resolve(import.meta.dirname, '../../node_modules/tsx/dist/cli.mjs');
     const env = { PATH: process.env.PATH ?? '', MONGODB_URI: 'not-a-uri', FIREBASE_PROJECT_ID: 'demo-x' };
-    const error = await run(process.execPath, [tsx, 'src/server.ts'], { cwd: path.resolve(import.meta.dirname, '..'), env }).then(
+    const error = await run(process.execPath, [tsx, 'src/server.ts'], {
+      cwd: path.resolve(import.meta.dirname, '..'),
+      env,
+    }).then(
       () => null,
       (e: { code: number; stderr: string }) => e,
     );

@@ -42,7 +42,12 @@ export async function startTestApp(overrides: Partial<Record<keyof TConfig, stri
   const auth = firebaseAuth(FIREBASE_PROJECT_ID);
   const logger = createLogger('silent');
   const app = createApp({ config, logger, auth });
-  const outbox = startOutboxWorker({ transport: createMailTransport(config.SMTP_URL), from: config.MAIL_FROM, logger, pollMs: 100 });
+  const outbox = startOutboxWorker({
+    transport: createMailTransport(config.SMTP_URL),
+    from: config.MAIL_FROM,
+    logger,
+    pollMs: 100,
+  });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -83,6 +88,8 @@ export async function clearEmulatorAccounts(authEmulatorHost: string) {
 export async function emulatorOobCodes(email: string) {
   const host = inject('authEmulatorHost');
   const res = await fetch(`http://${host}/emulator/v1/projects/${FIREBASE_PROJECT_ID}/oobCodes`);
-  const body = (await res.json()) as { oobCodes: { email: string; oobCode: string; oobLink: string; requestType: string }[] };
+  const body = (await res.json()) as {
+    oobCodes: { email: string; oobCode: string; oobLink: string; requestType: string }[];
+  };
   return body.oobCodes.filter((c) => c.email.toLowerCase() === email.toLowerCase());
 }

@@ -11,7 +11,12 @@ import type { TestApp } from './harness.ts';
  */
 export async function signInAsCustomer(t: TestApp, agent: Agent, tenant: TTenantDoc, customer: TCustomerDoc) {
   const { token } = await startSession(
-    { kind: 'customer', tenantId: String(tenant._id), uid: `uid-${customer.customerId}`, customerId: customer.customerId },
+    {
+      kind: 'customer',
+      tenantId: String(tenant._id),
+      uid: `uid-${customer.customerId}`,
+      customerId: customer.customerId,
+    },
     policyOf(t),
   );
   return withCookies(agent, token);
@@ -19,13 +24,22 @@ export async function signInAsCustomer(t: TestApp, agent: Agent, tenant: TTenant
 
 export async function signInAsStaff(t: TestApp, agent: Agent, tenant: TTenantDoc, role: 'admin' | 'staff' = 'staff') {
   const { token } = await startSession(
-    { kind: 'staff', tenantId: String(tenant._id), uid: `staff-${role}-${tenant.slug}`, role, email: `${role}@${tenant.slug}.example` },
+    {
+      kind: 'staff',
+      tenantId: String(tenant._id),
+      uid: `staff-${role}-${tenant.slug}`,
+      role,
+      email: `${role}@${tenant.slug}.example`,
+    },
     policyOf(t),
   );
   return withCookies(agent, token);
 }
 
-const policyOf = (t: TestApp) => ({ idleMinutes: t.config.SESSION_IDLE_MINUTES, absoluteHours: t.config.SESSION_ABSOLUTE_HOURS });
+const policyOf = (t: TestApp) => ({
+  idleMinutes: t.config.SESSION_IDLE_MINUTES,
+  absoluteHours: t.config.SESSION_ABSOLUTE_HOURS,
+});
 
 export const TEST_CSRF = 'test-csrf-token-0123456789abcdefghijkl';
 

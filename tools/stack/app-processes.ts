@@ -25,23 +25,45 @@ const WEB = path.join(ROOT, 'Module_Manager');
 
 /** Seeds the demo data (idempotent) and returns the summary the seed prints. */
 export function runSeed(e: AppEnv): SeedSummary {
-  const out = execFileSync(process.execPath, [TSX, 'src/seed/seed.cli.ts'], { cwd: BACKEND, env: backendEnv(e), encoding: 'utf8' });
+  const out = execFileSync(process.execPath, [TSX, 'src/seed/seed.cli.ts'], {
+    cwd: BACKEND,
+    env: backendEnv(e),
+    encoding: 'utf8',
+  });
   return JSON.parse(out.trim().split('\n').pop()!) as SeedSummary;
 }
 
 export type SeedSummary = {
   password: string;
-  tenants: { slug: string; name: string; staffEmail: string; customerLogins: { customerId: string; email?: string; phone: string; note: string }[]; signupExample: { customerId: string; phone: string } }[];
+  tenants: {
+    slug: string;
+    name: string;
+    staffEmail: string;
+    customerLogins: { customerId: string; email?: string; phone: string; note: string }[];
+    signupExample: { customerId: string; phone: string };
+  }[];
 };
 
 export function buildWeb() {
-  execFileSync(process.execPath, [path.join(WEB, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: WEB, stdio: 'inherit' });
+  execFileSync(process.execPath, [path.join(WEB, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
+    cwd: WEB,
+    stdio: 'inherit',
+  });
 }
 
 export async function startBackend(e: AppEnv, opts: { quiet?: boolean } = {}) {
   await assertPortFree(e.backendPort, 'backend-services', 'BACKEND_PORT');
-  const service = startProcess('backend', process.execPath, [TSX, 'src/server.ts'], { cwd: BACKEND, env: { ...backendEnv(e), LOG_LEVEL: opts.quiet ? 'warn' : 'info' }, quiet: opts.quiet });
-  await waitFor('backend-services', () => httpOk(`http://127.0.0.1:${e.backendPort}/api/health`), 60_000, service.exited);
+  const service = startProcess('backend', process.execPath, [TSX, 'src/server.ts'], {
+    cwd: BACKEND,
+    env: { ...backendEnv(e), LOG_LEVEL: opts.quiet ? 'warn' : 'info' },
+    quiet: opts.quiet,
+  });
+  await waitFor(
+    'backend-services',
+    () => httpOk(`http://127.0.0.1:${e.backendPort}/api/health`),
+    60_000,
+    service.exited,
+  );
   return service;
 }
 

@@ -24,10 +24,16 @@ try {
     Promise.resolve(buildWeb()),
   ]);
   services.push(ferret, auth, mail);
-  const appEnv = { mongoUri: `mongodb://127.0.0.1:${ports.ferret}/wisp_portal`, authPort: ports.auth, smtpPort: ports.smtp, backendPort: ports.backend, webPort: ports.web };
+  const appEnv = {
+    mongoUri: `mongodb://127.0.0.1:${ports.ferret}/wisp_portal`,
+    authPort: ports.auth,
+    smtpPort: ports.smtp,
+    backendPort: ports.backend,
+    webPort: ports.web,
+  };
   const summary = runSeed(appEnv);
-  services.push(await startBackend(appEnv, { quiet: true }) as Service);
-  services.push(await startWeb(appEnv) as Service);
+  services.push((await startBackend(appEnv, { quiet: true })) as Service);
+  services.push((await startWeb(appEnv)) as Service);
   printWelcome(summary, ports.web, mailDir);
   await new Promise(() => {});
 } catch (err) {
@@ -42,13 +48,18 @@ function printWelcome(summary: SeedSummary, webPort: number, mailDir: string) {
     lines.push(`${t.name}`);
     lines.push(`  Portal:  http://${t.slug}.localhost:${webPort}/modules/customers/portal`);
     lines.push(`  Staff admin (API): ${t.staffEmail}`);
-    for (const c of t.customerLogins) lines.push(`  Customer ${c.customerId}: ${c.email ?? '(no email)'}  or phone ${c.phone}  — ${c.note}`);
-    lines.push(`  Sign-up example (no account yet): customer ID ${t.signupExample.customerId}, phone ${t.signupExample.phone}`);
+    for (const c of t.customerLogins)
+      lines.push(`  Customer ${c.customerId}: ${c.email ?? '(no email)'}  or phone ${c.phone}  — ${c.note}`);
+    lines.push(
+      `  Sign-up example (no account yet): customer ID ${t.signupExample.customerId}, phone ${t.signupExample.phone}`,
+    );
     lines.push('');
   }
   lines.push(`Password for every demo login: ${summary.password}`);
   lines.push(`Mail sent by the portal is written to ${path.relative(process.cwd(), mailDir)}/ as .eml files.`);
-  lines.push('(*.localhost resolves to this machine in Chromium, Firefox and curl. On bare localhost use ?tenant=<slug>.)');
+  lines.push(
+    '(*.localhost resolves to this machine in Chromium, Firefox and curl. On bare localhost use ?tenant=<slug>.)',
+  );
   lines.push('Press Ctrl-C to stop everything.', '');
   console.log(lines.join('\n'));
 }

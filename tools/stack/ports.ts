@@ -1,8 +1,9 @@
 /** Demo and test runs use separate ports and data, so both can run on one machine. */
 export function portsFor(kind: 'demo' | 'test', env = process.env) {
-  const base = kind === 'demo'
-    ? { ferret: 27018, auth: 9099, smtp: 2525, backend: 4000, web: 5173 }
-    : { ferret: 27118, auth: 9300, smtp: 2625, backend: 4100, web: 4173 };
+  const base =
+    kind === 'demo'
+      ? { ferret: 27018, auth: 9099, smtp: 2525, backend: 4000, web: 5173 }
+      : { ferret: 27118, auth: 9300, smtp: 2625, backend: 4100, web: 4173 };
   const num = (name: string, fallback: number) => (env[name] ? Number(env[name]) : fallback);
   return {
     ferret: num('FERRETDB_PORT', base.ferret),

@@ -38,8 +38,27 @@ async function vitest(pkg: string, env: NodeJS.ProcessEnv = {}) {
   const out = path.join(results, `${pkg}.json`);
   fs.rmSync(out, { force: true });
   const cwd = path.join(ROOT, pkg);
-  const code = await run(process.execPath, [path.join(cwd, 'node_modules/vitest/vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile=${out}`], cwd, env);
-  const report = fs.existsSync(out) ? (JSON.parse(fs.readFileSync(out, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; numTotalTests: number }) : null;
+  const code = await run(
+    process.execPath,
+    [
+      path.join(cwd, 'node_modules/vitest/vitest.mjs'),
+      'run',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile=${out}`,
+    ],
+    cwd,
+    env,
+  );
+  const report = fs.existsSync(out)
+    ? (JSON.parse(fs.readFileSync(out, 'utf8')) as {
+        numPassedTests: number;
+        numFailedTests: number;
+        numPendingTests: number;
+        numTodoTests: number;
+        numTotalTests: number;
+      })
+    : null;
   tallies.push({
     suite: `${pkg} (vitest)`,
     passed: report?.numPassedTests ?? 0,
@@ -59,8 +78,17 @@ async function playwright(env: NodeJS.ProcessEnv) {
   const out = path.join(results, 'e2e.json');
   fs.rmSync(out, { force: true });
   const cwd = path.join(ROOT, 'Module_Manager');
-  const code = await run(process.execPath, [path.join(cwd, 'node_modules/@playwright/test/cli.js'), 'test', ...playwrightArgs], cwd, env);
-  const report = fs.existsSync(out) ? (JSON.parse(fs.readFileSync(out, 'utf8')) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } }) : null;
+  const code = await run(
+    process.execPath,
+    [path.join(cwd, 'node_modules/@playwright/test/cli.js'), 'test', ...playwrightArgs],
+    cwd,
+    env,
+  );
+  const report = fs.existsSync(out)
+    ? (JSON.parse(fs.readFileSync(out, 'utf8')) as {
+        stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+      })
+    : null;
   tallies.push({
     suite: 'Module_Manager (playwright e2e)',
     passed: report ? report.stats.expected + report.stats.flaky : 0,
@@ -83,7 +111,10 @@ try {
   ]);
   stops.push(ferret.stop, auth.stop);
   console.log(`Services ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  const stackEnv = { TEST_MONGODB_BASE_URI: `mongodb://127.0.0.1:${ports.ferret}`, TEST_AUTH_EMULATOR_HOST: `127.0.0.1:${ports.auth}` };
+  const stackEnv = {
+    TEST_MONGODB_BASE_URI: `mongodb://127.0.0.1:${ports.ferret}`,
+    TEST_AUTH_EMULATOR_HOST: `127.0.0.1:${ports.auth}`,
+  };
 
   if (!e2eOnly) {
     await staticCheck('typecheck (tsc + svelte-check)', 'pnpm', ['-r', 'typecheck']);
@@ -99,7 +130,13 @@ try {
   fs.rmSync(mailDir, { recursive: true, force: true });
   const mail = await startMailSink({ port: ports.smtp, dir: mailDir });
   stops.push(mail.stop);
-  const appEnv = { mongoUri: `mongodb://127.0.0.1:${ports.ferret}/e2e`, authPort: ports.auth, smtpPort: ports.smtp, backendPort: ports.backend, webPort: ports.web };
+  const appEnv = {
+    mongoUri: `mongodb://127.0.0.1:${ports.ferret}/e2e`,
+    authPort: ports.auth,
+    smtpPort: ports.smtp,
+    backendPort: ports.backend,
+    webPort: ports.web,
+  };
   runSeed(appEnv);
   const backend = await startBackend(appEnv, { quiet: true });
   stops.push(backend.stop);
@@ -121,7 +158,9 @@ try {
 
 console.log('');
 for (const t of tallies) {
-  console.log(`${t.ok ? '✔' : '✖'} ${t.suite}: ${t.passed} passed, ${t.failed} failed${t.skipped ? `, ${t.skipped} skipped` : ''}`);
+  console.log(
+    `${t.ok ? '✔' : '✖'} ${t.suite}: ${t.passed} passed, ${t.failed} failed${t.skipped ? `, ${t.skipped} skipped` : ''}`,
+  );
   if (!t.ok) exitCode = 1;
 }
 const passed = tallies.reduce((n, t) => n + t.passed, 0);

@@ -44,7 +44,10 @@ describe('tenant resolution', () => {
     const { TenantModel } = await import('../tenants/tenant.model.ts');
     const enabled = await createTenant({ slug: 'withdomain' });
     const disabled = await createTenant({ slug: 'domainoff' });
-    await TenantModel.updateOne({ _id: enabled._id }, { $set: { domains: ['support.withdomain.example'], 'branding.portal.enableCustomDomain': true } });
+    await TenantModel.updateOne(
+      { _id: enabled._id },
+      { $set: { domains: ['support.withdomain.example'], 'branding.portal.enableCustomDomain': true } },
+    );
     await TenantModel.updateOne({ _id: disabled._id }, { $set: { domains: ['support.domainoff.example'] } });
     const on = await t.client(null).get('/api/tenant/current').set('X-Forwarded-Host', 'support.withdomain.example');
     expect(on.status).toBe(200);
@@ -55,7 +58,14 @@ describe('tenant resolution', () => {
 
   it('shows only allowlisted tenant fields: the public view is an allowlist', async () => {
     const res = await t.client('bluesky').get('/api/tenant/current');
-    expect(Object.keys(res.body.tenant).sort()).toEqual(['branding', 'defaultCountry', 'defaultLocale', 'name', 'slug', 'timezone']);
+    expect(Object.keys(res.body.tenant).sort()).toEqual([
+      'branding',
+      'defaultCountry',
+      'defaultLocale',
+      'name',
+      'slug',
+      'timezone',
+    ]);
     expect(JSON.stringify(res.body)).not.toMatch(/_id|weeklySupportHours|domains/);
   });
 });

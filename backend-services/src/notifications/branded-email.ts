@@ -20,19 +20,29 @@ function readableOn(hex: string): string {
     return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
   }) as [number, number, number];
   const l = 0.2126 * r + 0.7152 * g + 0.0722 * b;
-  return (1.05 / (l + 0.05)) >= ((l + 0.05) / 0.05) ? '#ffffff' : '#111827';
+  return 1.05 / (l + 0.05) >= (l + 0.05) / 0.05 ? '#ffffff' : '#111827';
 }
 
 /**
  * A branded email (tenant name, colour, logo when it is an absolute https URL, support contact) as
  * HTML with inline styles, which mail clients need, plus a plain-text twin. Every value is escaped.
  */
-export function renderBrandedEmail(tenant: Pick<TTenantDoc, 'branding'>, content: EmailContent, logoBaseUrl?: string): { html: string; text: string } {
+export function renderBrandedEmail(
+  tenant: Pick<TTenantDoc, 'branding'>,
+  content: EmailContent,
+  logoBaseUrl?: string,
+): { html: string; text: string } {
   const b = tenant.branding;
   const primary = b.colors.primary;
   const onPrimary = readableOn(primary);
   const company = b.company.displayName;
-  const logoUrl = b.logo?.url ? (b.logo.url.startsWith('https://') ? b.logo.url : logoBaseUrl ? new URL(b.logo.url, logoBaseUrl).toString() : undefined) : undefined;
+  const logoUrl = b.logo?.url
+    ? b.logo.url.startsWith('https://')
+      ? b.logo.url
+      : logoBaseUrl
+        ? new URL(b.logo.url, logoBaseUrl).toString()
+        : undefined
+    : undefined;
   const support = [b.company.supportEmail, b.company.supportPhone].filter(Boolean).join(' · ');
 
   const html = `<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(content.heading)}</title></head>

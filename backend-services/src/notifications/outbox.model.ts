@@ -33,5 +33,8 @@ export const OutboxMessageModel = mongoose.model('OutboxMessage', outboxMessageS
  * One document per delivery attempt, `_id` = `<messageId>:<attempt>`. FerretDB has no atomic update,
  * so a conditional update cannot make one worker the sender; inserting under a unique `_id` can.
  */
-const outboxClaimSchema = new Schema({ _id: { type: String, required: true }, claimedAt: { type: Date, required: true } }, { versionKey: false });
+const outboxClaimSchema = new Schema(
+  { _id: { type: String, required: true }, claimedAt: { type: Date, required: true } },
+  { versionKey: false },
+);
 export const OutboxClaimModel = mongoose.model('OutboxClaim', outboxClaimSchema);

@@ -38,7 +38,12 @@ export type OutboxWorker = { stop(): Promise<void>; drain(): Promise<void> };
  * Delivers due messages. Several workers (several backend processes) may run: each attempt is claimed
  * by inserting a claim document, so exactly one worker sends it.
  */
-export function startOutboxWorker(opts: { transport: Transporter; from: string; logger: Logger; pollMs?: number }): OutboxWorker {
+export function startOutboxWorker(opts: {
+  transport: Transporter;
+  from: string;
+  logger: Logger;
+  pollMs?: number;
+}): OutboxWorker {
   const pollMs = opts.pollMs ?? 2_000;
   let running: Promise<void> | null = null;
   let stopped = false;
@@ -67,7 +72,10 @@ export function startOutboxWorker(opts: { transport: Transporter; from: string; 
           text: message.text,
           headers: { 'X-Outbox-Id': String(message._id) },
         });
-        await OutboxMessageModel.updateOne({ _id: message._id }, { $set: { status: 'sent', sentAt: new Date(), attempts: message.attempts + 1 } });
+        await OutboxMessageModel.updateOne(
+          { _id: message._id },
+          { $set: { status: 'sent', sentAt: new Date(), attempts: message.attempts + 1 } },
+        );
       } catch (err) {
         const attempts = message.attempts + 1;
         const delay = BACKOFF_SECONDS[attempts - 1];
@@ -81,7 +89,10 @@ export function startOutboxWorker(opts: { transport: Transporter; from: string; 
             },
           },
         );
-        opts.logger.warn({ outboxId: String(message._id), attempts, err: (err as Error).message }, 'email delivery failed; will retry');
+        opts.logger.warn(
+          { outboxId: String(message._id), attempts, err: (err as Error).message },
+          'email delivery failed; will retry',
+        );
       }
     }
   }

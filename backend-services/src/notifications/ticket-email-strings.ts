@@ -4,17 +4,39 @@ export type TicketEmailLocale = 'en' | 'es';
 
 type Strings = {
   status: Record<TTicketStatus, string>;
-  createdSupport: { subject: (n: string, title: string) => string; heading: string; intro: (name: string, id: string) => string; action: string };
+  createdSupport: {
+    subject: (n: string, title: string) => string;
+    heading: string;
+    intro: (name: string, id: string) => string;
+    action: string;
+  };
   createdCustomer: { subject: (n: string) => string; heading: string; body: (n: string) => string; action: string };
   reply: { subject: (n: string) => string; heading: string; intro: string; action: string };
-  status_: { subject: (n: string, s: string) => string; heading: string; body: (n: string, s: string) => string; action: string };
-  resolved: { subject: (n: string) => string; heading: string; body: (n: string) => string; action: string; footnote: (days: number) => string };
+  status_: {
+    subject: (n: string, s: string) => string;
+    heading: string;
+    body: (n: string, s: string) => string;
+    action: string;
+  };
+  resolved: {
+    subject: (n: string) => string;
+    heading: string;
+    body: (n: string) => string;
+    action: string;
+    footnote: (days: number) => string;
+  };
 };
 
 /** Every customer-facing sentence of ticket emails, in the languages the portal speaks. */
 export const TICKET_EMAIL_STRINGS: Record<TicketEmailLocale, Strings> = {
   en: {
-    status: { open: 'Open', 'in-progress': 'In progress', 'waiting-on-customer': 'Waiting for your reply', resolved: 'Resolved', closed: 'Closed' },
+    status: {
+      open: 'Open',
+      'in-progress': 'In progress',
+      'waiting-on-customer': 'Waiting for your reply',
+      resolved: 'Resolved',
+      closed: 'Closed',
+    },
     createdSupport: {
       subject: (n, title) => `New ticket ${n}: ${title}`,
       heading: 'A customer opened a ticket',
@@ -27,7 +49,12 @@ export const TICKET_EMAIL_STRINGS: Record<TicketEmailLocale, Strings> = {
       body: (n) => `Your ticket number is ${n}. Our support team will reply here and by email.`,
       action: 'View your ticket',
     },
-    reply: { subject: (n) => `New reply on your ticket ${n}`, heading: 'Support replied to your ticket', intro: 'Our reply:', action: 'Reply in the portal' },
+    reply: {
+      subject: (n) => `New reply on your ticket ${n}`,
+      heading: 'Support replied to your ticket',
+      intro: 'Our reply:',
+      action: 'Reply in the portal',
+    },
     status_: {
       subject: (n, s) => `Ticket ${n} is now: ${s}`,
       heading: 'Your ticket was updated',
@@ -43,7 +70,13 @@ export const TICKET_EMAIL_STRINGS: Record<TicketEmailLocale, Strings> = {
     },
   },
   es: {
-    status: { open: 'Abierto', 'in-progress': 'En curso', 'waiting-on-customer': 'Esperando su respuesta', resolved: 'Resuelto', closed: 'Cerrado' },
+    status: {
+      open: 'Abierto',
+      'in-progress': 'En curso',
+      'waiting-on-customer': 'Esperando su respuesta',
+      resolved: 'Resuelto',
+      closed: 'Cerrado',
+    },
     createdSupport: {
       subject: (n, title) => `Nuevo ticket ${n}: ${title}`,
       heading: 'Un cliente abrió un ticket',
@@ -56,7 +89,12 @@ export const TICKET_EMAIL_STRINGS: Record<TicketEmailLocale, Strings> = {
       body: (n) => `Su número de ticket es ${n}. Nuestro equipo de soporte le responderá aquí y por correo.`,
       action: 'Ver su ticket',
     },
-    reply: { subject: (n) => `Nueva respuesta en su ticket ${n}`, heading: 'Soporte respondió a su ticket', intro: 'Nuestra respuesta:', action: 'Responder en el portal' },
+    reply: {
+      subject: (n) => `Nueva respuesta en su ticket ${n}`,
+      heading: 'Soporte respondió a su ticket',
+      intro: 'Nuestra respuesta:',
+      action: 'Responder en el portal',
+    },
     status_: {
       subject: (n, s) => `El ticket ${n} ahora está: ${s}`,
       heading: 'Su ticket fue actualizado',

@@ -18,14 +18,21 @@ function localeOf(tenant: TTenantDoc, customer?: TCustomerDoc): TicketEmailLocal
   return preferred === 'es' ? 'es' : 'en';
 }
 
-const ticketLink = (ctx: TicketEmailContext, wo: TWorkOrderDoc) => portalUrl(ctx.tenant, ctx.portalUrlTemplate, `/tickets/${String(wo._id)}`);
+const ticketLink = (ctx: TicketEmailContext, wo: TWorkOrderDoc) =>
+  portalUrl(ctx.tenant, ctx.portalUrlTemplate, `/tickets/${String(wo._id)}`);
 
 async function sendToCustomer(
   ctx: TicketEmailContext,
   customer: TCustomerDoc,
   kind: string,
   dedupeKey: string,
-  build: (s: (typeof TICKET_EMAIL_STRINGS)['en']) => { subject: string; heading: string; paragraphs: string[]; action: { label: string; url: string }; footnote?: string },
+  build: (s: (typeof TICKET_EMAIL_STRINGS)['en']) => {
+    subject: string;
+    heading: string;
+    paragraphs: string[];
+    action: { label: string; url: string };
+    footnote?: string;
+  },
 ) {
   if (!customer.email) return;
   const { subject, ...content } = build(TICKET_EMAIL_STRINGS[localeOf(ctx.tenant, customer)]);
@@ -42,13 +49,22 @@ async function sendToCustomer(
   });
 }
 
-export async function notifyTicketCreated(ctx: TicketEmailContext, customer: TCustomerDoc, wo: TWorkOrderDoc): Promise<void> {
+export async function notifyTicketCreated(
+  ctx: TicketEmailContext,
+  customer: TCustomerDoc,
+  wo: TWorkOrderDoc,
+): Promise<void> {
   const supportEmail = ctx.tenant.branding.company.supportEmail;
   if (supportEmail) {
     const s = TICKET_EMAIL_STRINGS[localeOf(ctx.tenant)].createdSupport;
     const { html, text } = renderBrandedEmail(ctx.tenant, {
       heading: s.heading,
-      paragraphs: [s.intro(`${customer.firstName} ${customer.lastName}`, customer.customerId), `${wo.ticketNumber} · ${wo.category} · ${wo.priority}`, wo.title, wo.description],
+      paragraphs: [
+        s.intro(`${customer.firstName} ${customer.lastName}`, customer.customerId),
+        `${wo.ticketNumber} · ${wo.category} · ${wo.priority}`,
+        wo.title,
+        wo.description,
+      ],
     });
     await enqueueEmail(String(ctx.tenant._id), {
       kind: 'ticket-created-support',
@@ -61,15 +77,26 @@ export async function notifyTicketCreated(ctx: TicketEmailContext, customer: TCu
       ...(customer.email ? { replyTo: customer.email } : {}),
     });
   }
-  await sendToCustomer(ctx, customer, 'ticket-created-customer', `ticket-created-customer:${String(wo._id)}`, (all) => ({
-    subject: all.createdCustomer.subject(wo.ticketNumber),
-    heading: all.createdCustomer.heading,
-    paragraphs: [all.createdCustomer.body(wo.ticketNumber), wo.title],
-    action: { label: all.createdCustomer.action, url: ticketLink(ctx, wo) },
-  }));
+  await sendToCustomer(
+    ctx,
+    customer,
+    'ticket-created-customer',
+    `ticket-created-customer:${String(wo._id)}`,
+    (all) => ({
+      subject: all.createdCustomer.subject(wo.ticketNumber),
+      heading: all.createdCustomer.heading,
+      paragraphs: [all.createdCustomer.body(wo.ticketNumber), wo.title],
+      action: { label: all.createdCustomer.action, url: ticketLink(ctx, wo) },
+    }),
+  );
 }
 
-export async function notifyStaffReply(ctx: TicketEmailContext, customer: TCustomerDoc, wo: TWorkOrderDoc, message: TTicketMessageDoc): Promise<void> {
+export async function notifyStaffReply(
+  ctx: TicketEmailContext,
+  customer: TCustomerDoc,
+  wo: TWorkOrderDoc,
+  message: TTicketMessageDoc,
+): Promise<void> {
   if (message.visibility !== 'public') return;
   await sendToCustomer(ctx, customer, 'ticket-reply', `ticket-reply:${String(message._id)}`, (all) => ({
     subject: all.reply.subject(wo.ticketNumber),
@@ -80,7 +107,13 @@ export async function notifyStaffReply(ctx: TicketEmailContext, customer: TCusto
 }
 
 /** `changeId` is the status-history entry's id, so each change is mailed at most once. */
-export async function notifyStatusChanged(ctx: TicketEmailContext, customer: TCustomerDoc, wo: TWorkOrderDoc, to: TTicketStatus, changeId: string): Promise<void> {
+export async function notifyStatusChanged(
+  ctx: TicketEmailContext,
+  customer: TCustomerDoc,
+  wo: TWorkOrderDoc,
+  to: TTicketStatus,
+  changeId: string,
+): Promise<void> {
   if (to === 'resolved') {
     await sendToCustomer(ctx, customer, 'ticket-resolved', `ticket-resolved:${changeId}`, (all) => ({
       subject: all.resolved.subject(wo.ticketNumber),

@@ -1,8 +1,59 @@
 import type { DemoTenant } from './demo-tenants.ts';
 
-const FIRST = ['Maria', 'James', 'Linda', 'Robert', 'Ana', 'David', 'Susan', 'Carlos', 'Emily', 'Michael', 'Rosa', 'Daniel', 'Karen', 'Luis', 'Hannah', 'Thomas', 'Grace', 'Jorge', 'Olivia', 'Peter'];
-const LAST = ['Hansen', 'Garcia', 'Miller', 'Nguyen', 'Lopez', 'Schmidt', 'Johnson', 'Martinez', 'Olsen', 'Brown', 'Torres', 'Wilson', 'Peterson', 'Ramirez', 'Larsen', 'Anderson', 'Young', 'Flores', 'Becker', 'Walsh'];
-const STREETS = ['County Road 12', 'Prairie Lane', 'Old Mill Road', 'Elk Drive', 'Cedar Way', 'Ridge Road', 'Aspen Court', 'River Road'];
+const FIRST = [
+  'Maria',
+  'James',
+  'Linda',
+  'Robert',
+  'Ana',
+  'David',
+  'Susan',
+  'Carlos',
+  'Emily',
+  'Michael',
+  'Rosa',
+  'Daniel',
+  'Karen',
+  'Luis',
+  'Hannah',
+  'Thomas',
+  'Grace',
+  'Jorge',
+  'Olivia',
+  'Peter',
+];
+const LAST = [
+  'Hansen',
+  'Garcia',
+  'Miller',
+  'Nguyen',
+  'Lopez',
+  'Schmidt',
+  'Johnson',
+  'Martinez',
+  'Olsen',
+  'Brown',
+  'Torres',
+  'Wilson',
+  'Peterson',
+  'Ramirez',
+  'Larsen',
+  'Anderson',
+  'Young',
+  'Flores',
+  'Becker',
+  'Walsh',
+];
+const STREETS = [
+  'County Road 12',
+  'Prairie Lane',
+  'Old Mill Road',
+  'Elk Drive',
+  'Cedar Way',
+  'Ridge Road',
+  'Aspen Court',
+  'River Road',
+];
 
 export type DemoCustomer = {
   customerId: string;

@@ -36,7 +36,11 @@ export const DEMO_TENANTS: DemoTenant[] = [
     ],
     weeklySupportHours: [...weekdays('08:00', '18:00'), { day: 6, opens: '09:00', closes: '13:00' }],
     branding: {
-      logo: { url: '/branding/prairiesky/logo.svg', altText: 'Prairie Sky Wireless', favicon: '/branding/prairiesky/favicon.svg' },
+      logo: {
+        url: '/branding/prairiesky/logo.svg',
+        altText: 'Prairie Sky Wireless',
+        favicon: '/branding/prairiesky/favicon.svg',
+      },
       colors: {
         primary: '#1d4ed8',
         secondary: '#0f172a',
@@ -80,9 +84,17 @@ export const DEMO_TENANTS: DemoTenant[] = [
       { planName: 'Ridgeline 60', downloadMbps: 60, uploadMbps: 12, monthlyFee: 75 },
       { planName: 'Summit 150', downloadMbps: 150, uploadMbps: 30, monthlyFee: 110 },
     ],
-    weeklySupportHours: [...weekdays('07:00', '19:00'), { day: 6, opens: '08:00', closes: '16:00' }, { day: 0, opens: '10:00', closes: '14:00' }],
+    weeklySupportHours: [
+      ...weekdays('07:00', '19:00'),
+      { day: 6, opens: '08:00', closes: '16:00' },
+      { day: 0, opens: '10:00', closes: '14:00' },
+    ],
     branding: {
-      logo: { url: '/branding/summitridge/logo.svg', altText: 'Summit Ridge Internet', favicon: '/branding/summitridge/favicon.svg' },
+      logo: {
+        url: '/branding/summitridge/logo.svg',
+        altText: 'Summit Ridge Internet',
+        favicon: '/branding/summitridge/favicon.svg',
+      },
       colors: {
         primary: '#166534',
         secondary: '#1c1917',
@@ -91,7 +103,11 @@ export const DEMO_TENANTS: DemoTenant[] = [
         text: '#1c1917',
         textSecondary: '#57534e',
       },
-      typography: { fontFamily: 'Georgia, "Times New Roman", serif', headingFont: 'Georgia, serif', bodyFont: 'system-ui, sans-serif' },
+      typography: {
+        fontFamily: 'Georgia, "Times New Roman", serif',
+        headingFont: 'Georgia, serif',
+        bodyFont: 'system-ui, sans-serif',
+      },
       company: {
         name: 'Summit Ridge Internet Co-op',
         displayName: 'Summit Ridge Internet',

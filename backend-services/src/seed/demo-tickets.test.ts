@@ -16,13 +16,21 @@ describe('seedDemoTickets', () => {
   it('creates ~10 tickets in every status with conversations and internal notes, and is idempotent', async () => {
     const tenant = await createTenant({ slug: 'seed-tix' });
     const customers = [await createCustomer(tenant), await createCustomer(tenant), await createCustomer(tenant)];
-    await seedDemoTickets(tenant, customers.map((c) => c.customerId));
-    await seedDemoTickets(tenant, customers.map((c) => c.customerId));
+    await seedDemoTickets(
+      tenant,
+      customers.map((c) => c.customerId),
+    );
+    await seedDemoTickets(
+      tenant,
+      customers.map((c) => c.customerId),
+    );
     const tickets = await WorkOrderModel.find({ tenantId: tenant._id }).lean();
     expect(tickets).toHaveLength(10);
     expect(new Set(tickets.map((w) => w.status))).toEqual(new Set(TICKET_STATUSES));
     expect(new Set(tickets.map((w) => w.ticketNumber)).size).toBe(10);
-    expect(await TicketMessageModel.countDocuments({ tenantId: tenant._id, visibility: 'internal' })).toBeGreaterThan(0);
+    expect(await TicketMessageModel.countDocuments({ tenantId: tenant._id, visibility: 'internal' })).toBeGreaterThan(
+      0,
+    );
     const old = tickets.find((w) => w.seedKey === 'demo:closed-old')!;
     expect(Date.now() - old.createdAt.getTime()).toBeGreaterThan(39 * 24 * 3600 * 1000);
     const oldMessage = await TicketMessageModel.findOne({ workOrderId: old._id }).lean();

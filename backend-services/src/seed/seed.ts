@@ -61,7 +61,11 @@ export async function seedDemo(auth: Auth, now = new Date()): Promise<SeedSummar
     }
     await seedDemoAuth(auth, tenantId, customers);
     await seedDemoSupport(demo, tenantId, now);
-    await seedDemoTickets(tenant.toObject() as TTenantDoc, customers.slice(0, 3).map((c) => c.customerId), now);
+    await seedDemoTickets(
+      tenant.toObject() as TTenantDoc,
+      customers.slice(0, 3).map((c) => c.customerId),
+      now,
+    );
     const withLogin = customers.filter((c) => c.portalAccount === 'active');
     summary.tenants.push({
       slug: demo.slug,
@@ -71,7 +75,11 @@ export async function seedDemo(auth: Auth, now = new Date()): Promise<SeedSummar
         customerId: c.customerId,
         email: c.email,
         phone: c.primaryPhone,
-        note: !c.portalEnabled ? 'portal access disabled (cannot sign in)' : c.serviceStatus === 'suspended' ? 'service suspended' : `${c.firstName} ${c.lastName}`,
+        note: !c.portalEnabled
+          ? 'portal access disabled (cannot sign in)'
+          : c.serviceStatus === 'suspended'
+            ? 'service suspended'
+            : `${c.firstName} ${c.lastName}`,
       })),
       signupExample: { customerId: customers[6]!.customerId, phone: customers[6]!.primaryPhone },
     });
@@ -102,14 +110,36 @@ async function upsertCustomer(auth: Auth, demo: DemoTenant, tenantId: string, c:
         lastName: c.lastName,
         email: c.email,
         primaryPhone: c.primaryPhone,
-        serviceAddress: { street: streetFor(i), city: demo.slug === 'prairiesky' ? 'Wahoo' : 'Estes Park', state: demo.slug === 'prairiesky' ? 'NE' : 'CO', postalCode: demo.slug === 'prairiesky' ? '68066' : '80517', country: 'US' },
+        serviceAddress: {
+          street: streetFor(i),
+          city: demo.slug === 'prairiesky' ? 'Wahoo' : 'Estes Park',
+          state: demo.slug === 'prairiesky' ? 'NE' : 'CO',
+          postalCode: demo.slug === 'prairiesky' ? '68066' : '80517',
+          country: 'US',
+        },
         serviceStatus: c.serviceStatus,
         servicePlan: plan,
         nextBillingDate: nextBilling,
         siteId: site.siteId,
         equipment: [
-          { type: 'cpe', make: i % 2 ? 'Ubiquiti' : 'Cambium', model: i % 2 ? 'LiteBeam 5AC Gen2' : 'ePMP Force 300-25', serialNumber: `SN${demo.slug.slice(0, 2).toUpperCase()}${100000 + i * 7919}`, macAddress: macFor(demo.slug, i), firmware: i % 2 ? 'XC 8.7.11' : '4.7.1', installedAt },
-          { type: 'router', make: 'TP-Link', model: 'Archer AX55', serialNumber: `RT${200000 + i * 104729}`, macAddress: macFor(demo.slug, i + 100), firmware: '1.3.2', installedAt },
+          {
+            type: 'cpe',
+            make: i % 2 ? 'Ubiquiti' : 'Cambium',
+            model: i % 2 ? 'LiteBeam 5AC Gen2' : 'ePMP Force 300-25',
+            serialNumber: `SN${demo.slug.slice(0, 2).toUpperCase()}${100000 + i * 7919}`,
+            macAddress: macFor(demo.slug, i),
+            firmware: i % 2 ? 'XC 8.7.11' : '4.7.1',
+            installedAt,
+          },
+          {
+            type: 'router',
+            make: 'TP-Link',
+            model: 'Archer AX55',
+            serialNumber: `RT${200000 + i * 104729}`,
+            macAddress: macFor(demo.slug, i + 100),
+            firmware: '1.3.2',
+            installedAt,
+          },
         ],
         networkInfo: {
           signalStrength: c.signalStrength,
@@ -117,8 +147,24 @@ async function upsertCustomer(auth: Auth, demo: DemoTenant, tenantId: string, c:
           ipAddress: `100.64.${demo.slug === 'prairiesky' ? 10 : 20}.${10 + i}`,
         },
         installations: [
-          { date: installedAt, type: 'installation', technicianFirstName: i % 2 ? 'Dale' : 'Marisol', customerNotes: 'Radio mounted on the south gable, aimed at ' + site.name + '.', internalNotes: 'Ladder needed; dog in yard.' },
-          ...(i % 3 === 0 ? [{ date: new Date(now.getTime() - 60 * DAY), type: 'repair', technicianFirstName: 'Dale', customerNotes: 'Replaced weathered cable and re-aimed the radio.', internalNotes: 'Customer asked about a discount.' }] : []),
+          {
+            date: installedAt,
+            type: 'installation',
+            technicianFirstName: i % 2 ? 'Dale' : 'Marisol',
+            customerNotes: 'Radio mounted on the south gable, aimed at ' + site.name + '.',
+            internalNotes: 'Ladder needed; dog in yard.',
+          },
+          ...(i % 3 === 0
+            ? [
+                {
+                  date: new Date(now.getTime() - 60 * DAY),
+                  type: 'repair',
+                  technicianFirstName: 'Dale',
+                  customerNotes: 'Replaced weathered cable and re-aimed the radio.',
+                  internalNotes: 'Customer asked about a discount.',
+                },
+              ]
+            : []),
         ],
         // Set as a whole: a customer without a demo account loses any uid an earlier seed gave them.
         portalAccess: {
@@ -134,14 +180,22 @@ async function upsertCustomer(auth: Auth, demo: DemoTenant, tenantId: string, c:
 function macFor(slug: string, i: number) {
   const base = slug === 'prairiesky' ? [0x24, 0x5a, 0x4c] : [0x00, 0x04, 0x56];
   const tail = [0x10 + (i >> 8), i & 0xff, (i * 37) & 0xff];
-  return [...base, ...tail].map((b) => b.toString(16).padStart(2, '0')).join(':').toUpperCase();
+  return [...base, ...tail]
+    .map((b) => b.toString(16).padStart(2, '0'))
+    .join(':')
+    .toUpperCase();
 }
 
 async function ensureFirebaseUser(
   auth: Auth,
   user: { uid: string; email: string; displayName: string; emailVerified: boolean; claims: Record<string, string> },
 ) {
-  const props = { email: user.email, displayName: user.displayName, emailVerified: user.emailVerified, password: DEMO_PASSWORD };
+  const props = {
+    email: user.email,
+    displayName: user.displayName,
+    emailVerified: user.emailVerified,
+    password: DEMO_PASSWORD,
+  };
   try {
     await auth.updateUser(user.uid, props);
   } catch (err) {

@@ -3,8 +3,6 @@ import { signalQualityOf } from '../customers/signal-quality.ts';
 import type { TCustomerDoc } from '../customers/customer.model.ts';
 import type { TTenantDoc } from '../tenants/tenant.model.ts';
 
-
-
 export const isoOrNull = (d: Date | string | null | undefined): string | null => (d ? new Date(d).toISOString() : null);
 const orNull = (s: string | null | undefined): string | null => s ?? null;
 

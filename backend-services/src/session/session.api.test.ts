@@ -40,7 +40,10 @@ describe('GET /api/session', () => {
     const customer = await createCustomer(blue);
     const agent = await signInAsCustomer(t, t.client('sess-blue'), blue, customer);
     const before = await SessionModel.countDocuments({ customerId: customer.customerId });
-    await SessionModel.updateMany({ customerId: customer.customerId }, { $set: { lastSeenAt: new Date(Date.now() - 31 * 60_000) } });
+    await SessionModel.updateMany(
+      { customerId: customer.customerId },
+      { $set: { lastSeenAt: new Date(Date.now() - 31 * 60_000) } },
+    );
     const res = await agent.get('/api/session');
     expect(res.body).toEqual({ actor: null, expired: true });
     expect(before).toBe(1);
@@ -50,7 +53,10 @@ describe('GET /api/session', () => {
   it('a session past its absolute lifetime has expired even when active', async () => {
     const customer = await createCustomer(blue);
     const agent = await signInAsCustomer(t, t.client('sess-blue'), blue, customer);
-    await SessionModel.updateMany({ customerId: customer.customerId }, { $set: { absoluteExpiresAt: new Date(Date.now() - 1000) } });
+    await SessionModel.updateMany(
+      { customerId: customer.customerId },
+      { $set: { absoluteExpiresAt: new Date(Date.now() - 1000) } },
+    );
     expect((await agent.get('/api/session')).body.expired).toBe(true);
   });
 });
@@ -72,7 +78,11 @@ describe('CSRF protection on state-changing requests', () => {
   it('lets a POST with the matching token through to routing (404 for an unknown route)', async () => {
     const customer = await createCustomer(blue);
     const agent = await signInAsCustomer(t, t.client('sess-blue'), blue, customer);
-    const res = await agent.post('/api/session/nothing').set('Origin', 'http://sess-blue.localhost').set('X-CSRF-Token', TEST_CSRF).send({});
+    const res = await agent
+      .post('/api/session/nothing')
+      .set('Origin', 'http://sess-blue.localhost')
+      .set('X-CSRF-Token', TEST_CSRF)
+      .send({});
     expect(res.status).toBe(404);
     expect(res.body.error.code).toBe('NOT_FOUND');
   });

@@ -8,7 +8,11 @@ export function sessionRouter(): Router {
     res.setHeader('Cache-Control', 'no-store');
     const a = req.actor;
     res.json({
-      actor: !a ? null : a.kind === 'customer' ? { kind: a.kind, customerId: a.customerId } : { kind: a.kind, role: a.role, email: a.email },
+      actor: !a
+        ? null
+        : a.kind === 'customer'
+          ? { kind: a.kind, customerId: a.customerId }
+          : { kind: a.kind, role: a.role, email: a.email },
       expired: !a && res.locals.sessionExpired === true,
     });
   });

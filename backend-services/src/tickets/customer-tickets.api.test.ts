@@ -70,15 +70,16 @@ describe.each(ENDPOINTS)('$method /api/work-orders/customer/:customerId$rest', (
 });
 
 describe("a customer cannot reach another customer's ticket through their own id", () => {
-  const bobPaths = () => [
-    ['GET', `/${aliceTicket.id}`],
-    ['POST', `/${aliceTicket.id}/comments`, { body: 'I can see this?' }],
-    ['POST', `/${aliceTicket.id}/close`],
-    ['POST', `/${aliceTicket.id}/reopen`],
-    ['POST', `/${aliceTicket.id}/rating`, { rating: 1 }],
-    ['POST', `/${aliceTicket.id}/read`],
-    ['GET', `/${aliceTicket.id}/attachments/${aliceFileId}`],
-  ] as const;
+  const bobPaths = () =>
+    [
+      ['GET', `/${aliceTicket.id}`],
+      ['POST', `/${aliceTicket.id}/comments`, { body: 'I can see this?' }],
+      ['POST', `/${aliceTicket.id}/close`],
+      ['POST', `/${aliceTicket.id}/reopen`],
+      ['POST', `/${aliceTicket.id}/rating`, { rating: 1 }],
+      ['POST', `/${aliceTicket.id}/read`],
+      ['GET', `/${aliceTicket.id}/attachments/${aliceFileId}`],
+    ] as const;
 
   it("when bob uses alice's ticket id under his own customer id, every endpoint answers 404", async () => {
     const agent = await signInAsCustomer(t, t.client('ct-blue'), blue, bob);
@@ -86,7 +87,9 @@ describe("a customer cannot reach another customer's ticket through their own id
       const res = await call(agent, method, customerPath(bob, rest), body);
       expect(res.status, `${method} ${rest}`).toBe(404);
     }
-    const upload = await agent.post(customerPath(bob, `/${aliceTicket.id}/upload`)).attach('files', await pngBytes(), 'x.png');
+    const upload = await agent
+      .post(customerPath(bob, `/${aliceTicket.id}/upload`))
+      .attach('files', await pngBytes(), 'x.png');
     expect(upload.status).toBe(404);
     const detail = await WorkOrderModel.findById(aliceTicket.id).lean();
     expect(detail?.status).toBe('open');
@@ -125,7 +128,14 @@ describe('POST /api/work-orders/customer/:customerId (create)', () => {
     expect(res.status).toBe(201);
     const ticket = res.body.ticket;
     expect(ticket.ticketNumber).toMatch(/^TKT-\d{4}-\d{4,}$/);
-    expect(ticket).toMatchObject({ status: 'open', priority: 'high', source: 'portal', canClose: true, canRate: false, canReopen: false });
+    expect(ticket).toMatchObject({
+      status: 'open',
+      priority: 'high',
+      source: 'portal',
+      canClose: true,
+      canRate: false,
+      canReopen: false,
+    });
     expect(ticket.diagnostics).toEqual({ equipmentLastOnlineAt: expect.any(String), signalQuality: 'good' });
     const raw = JSON.stringify(res.body);
     expect(raw).not.toContain(carol.networkInfo!.ipAddress!);
@@ -134,13 +144,22 @@ describe('POST /api/work-orders/customer/:customerId (create)', () => {
   });
 
   it('freezes the CPE facts into the ticket for staff', async () => {
-    const carol = await createCustomer(blue, { networkInfo: { signalStrength: -79, lastOnline: new Date('2026-11-24T10:00:00Z'), ipAddress: '100.64.9.9' } });
+    const carol = await createCustomer(blue, {
+      networkInfo: { signalStrength: -79, lastOnline: new Date('2026-11-24T10:00:00Z'), ipAddress: '100.64.9.9' },
+    });
     const agent = await signInAsCustomer(t, t.client('ct-blue'), blue, carol);
     const ticket = await openTicketAs(agent, carol);
     const stored = await WorkOrderModel.findById(ticket.id).lean();
-    expect(stored?.diagnostics).toMatchObject({ signalStrength: -79, ipAddress: '100.64.9.9', cpe: { make: 'Ubiquiti', model: 'LiteBeam 5AC' } });
+    expect(stored?.diagnostics).toMatchObject({
+      signalStrength: -79,
+      ipAddress: '100.64.9.9',
+      cpe: { make: 'Ubiquiti', model: 'LiteBeam 5AC' },
+    });
     const view = await agent.get(customerPath(carol, `/${ticket.id}`));
-    expect(view.body.ticket.diagnostics).toEqual({ equipmentLastOnlineAt: '2026-11-24T10:00:00.000Z', signalQuality: 'poor' });
+    expect(view.body.ticket.diagnostics).toEqual({
+      equipmentLastOnlineAt: '2026-11-24T10:00:00.000Z',
+      signalQuality: 'poor',
+    });
   });
 
   it('when a customer chooses critical priority, answers 400 naming fields.priority and creates nothing', async () => {
@@ -206,7 +225,10 @@ describe('GET /api/work-orders/customer/:customerId (list)', () => {
     expect(before.body.items[0]).toMatchObject({ id: ticket.id, unreadStaffReplies: 2, hasUnreadStaffReply: true });
     expect(before.body.unreadTickets).toBe(1);
 
-    await agent.post(customerPath(erin, `/${ticket.id}/read`)).send({}).expect(204);
+    await agent
+      .post(customerPath(erin, `/${ticket.id}/read`))
+      .send({})
+      .expect(204);
     const after = await agent.get(customerPath(erin));
     expect(after.body.items[0]).toMatchObject({ unreadStaffReplies: 0, hasUnreadStaffReply: false });
     expect(after.body.unreadTickets).toBe(0);
@@ -228,12 +250,22 @@ describe('comments, close, reopen and rating', () => {
     const staff = await signInAsStaff(t, t.client('ct-blue'), blue);
     const ticket = await openTicketAs(agent, frank);
     await staff.post(`/api/work-orders/${ticket.id}/status`).send({ status: 'waiting-on-customer' }).expect(200);
-    const res = await agent.post(customerPath(frank, `/${ticket.id}/comments`)).send({ body: 'Here is the info you asked for.' });
+    const res = await agent
+      .post(customerPath(frank, `/${ticket.id}/comments`))
+      .send({ body: 'Here is the info you asked for.' });
     expect(res.status).toBe(201);
-    expect(res.body.message).toMatchObject({ authorType: 'customer', authorName: `${frank.firstName} ${frank.lastName}`, body: 'Here is the info you asked for.' });
+    expect(res.body.message).toMatchObject({
+      authorType: 'customer',
+      authorName: `${frank.firstName} ${frank.lastName}`,
+      body: 'Here is the info you asked for.',
+    });
     const detail = await agent.get(customerPath(frank, `/${ticket.id}`));
     expect(detail.body.ticket.status).toBe('open');
-    expect(detail.body.ticket.statusHistory.map((h: { to: string }) => h.to)).toEqual(['open', 'waiting-on-customer', 'open']);
+    expect(detail.body.ticket.statusHistory.map((h: { to: string }) => h.to)).toEqual([
+      'open',
+      'waiting-on-customer',
+      'open',
+    ]);
   });
 
   it('a customer closes their own ticket; a closed ticket takes no comments', async () => {
@@ -288,7 +320,9 @@ describe('comments, close, reopen and rating', () => {
     const bad = await agent.post(customerPath(jack, `/${ticket.id}/rating`)).send({ rating: 6 });
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields.rating).toBeTruthy();
-    const res = await agent.post(customerPath(jack, `/${ticket.id}/rating`)).send({ rating: 4, comment: 'Quick fix, thanks' });
+    const res = await agent
+      .post(customerPath(jack, `/${ticket.id}/rating`))
+      .send({ rating: 4, comment: 'Quick fix, thanks' });
     expect(res.status).toBe(200);
     expect(res.body.ticket.satisfaction).toMatchObject({ rating: 4, comment: 'Quick fix, thanks' });
     expect(res.body.ticket.canRate).toBe(false);
@@ -300,7 +334,11 @@ describe('comments, close, reopen and rating', () => {
   it('ten concurrent ratings of one ticket: exactly one is accepted', async () => {
     const lena = await createCustomer(blue);
     const { agent, ticket } = await resolvedTicketOf(lena);
-    const results = await Promise.all([1, 2, 3, 4, 5, 1, 2, 3, 4, 5].map((rating) => agent.post(customerPath(lena, `/${ticket.id}/rating`)).send({ rating })));
+    const results = await Promise.all(
+      [1, 2, 3, 4, 5, 1, 2, 3, 4, 5].map((rating) =>
+        agent.post(customerPath(lena, `/${ticket.id}/rating`)).send({ rating }),
+      ),
+    );
     expect(results.filter((r) => r.status === 200)).toHaveLength(1);
     expect(results.filter((r) => r.status === 409)).toHaveLength(9);
   });

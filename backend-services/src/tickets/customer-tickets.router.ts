@@ -1,5 +1,14 @@
 import { Router, type Request } from 'express';
-import { ZCommentRequest, ZCreateTicketRequest, ZRatingRequest, ZTicketListQuery, type TCommentRequest, type TCreateTicketRequest, type TRatingRequest, type TTicketListQuery } from '@wisp/shared';
+import {
+  ZCommentRequest,
+  ZCreateTicketRequest,
+  ZRatingRequest,
+  ZTicketListQuery,
+  type TCommentRequest,
+  type TCreateTicketRequest,
+  type TRatingRequest,
+  type TTicketListQuery,
+} from '@wisp/shared';
 import type { TConfig } from '../config.ts';
 import { requireCustomerAccess } from '../platform/access/access.ts';
 import { validate } from '../platform/http/validate.ts';
@@ -20,12 +29,22 @@ import { streamCustomerTicketEvents } from './ticket-live.ts';
 export function customerTicketsRouter(config: TConfig, storage: FileStorage): Router {
   const router = Router({ mergeParams: true });
   const uploads = ticketUploads(config);
-  const ctxOf = (req: Request): TicketContext => ({ tenant: req.tenant, actor: req.actor!, storage, portalUrlTemplate: config.PORTAL_URL_TEMPLATE });
+  const ctxOf = (req: Request): TicketContext => ({
+    tenant: req.tenant,
+    actor: req.actor!,
+    storage,
+    portalUrlTemplate: config.PORTAL_URL_TEMPLATE,
+  });
   const p = (req: Request) => req.params as Record<string, string>;
   router.use('/:customerId', requireCustomerAccess());
 
-  const streamOptions = { heartbeatMs: config.TICKET_EVENTS_HEARTBEAT_SECONDS * 1000, idleMinutes: config.SESSION_IDLE_MINUTES };
-  router.get('/:customerId/events', (req, res) => streamCustomerTicketEvents(ctxOf(req), p(req).customerId!, req, res, streamOptions));
+  const streamOptions = {
+    heartbeatMs: config.TICKET_EVENTS_HEARTBEAT_SECONDS * 1000,
+    idleMinutes: config.SESSION_IDLE_MINUTES,
+  };
+  router.get('/:customerId/events', (req, res) =>
+    streamCustomerTicketEvents(ctxOf(req), p(req).customerId!, req, res, streamOptions),
+  );
 
   router.get('/:customerId', validate('query', ZTicketListQuery), async (req, res) => {
     res.json(await listTicketsForCustomer(ctxOf(req), p(req).customerId!, res.locals.query as TTicketListQuery));
@@ -57,7 +76,9 @@ export function customerTicketsRouter(config: TConfig, storage: FileStorage): Ro
   });
 
   router.post('/:customerId/:id/upload', uploads, async (req, res) => {
-    res.status(201).json({ attachments: await uploadAttachments(ctxOf(req), p(req).customerId!, p(req).id!, uploadedFilesOf(req)) });
+    res
+      .status(201)
+      .json({ attachments: await uploadAttachments(ctxOf(req), p(req).customerId!, p(req).id!, uploadedFilesOf(req)) });
   });
 
   router.post('/:customerId/:id/close', async (req, res) => {
@@ -85,7 +106,13 @@ export function customerTicketsRouter(config: TConfig, storage: FileStorage): Ro
 
   router.get('/:customerId/:id/attachments/:attachmentId', async (req, res) => {
     const { customerId, id, attachmentId } = p(req);
-    sendAttachment(res, await readAttachment(ctxOf(req), id!, attachmentId!, { customerId: customerId!, thumbnail: req.query.thumb === '1' }));
+    sendAttachment(
+      res,
+      await readAttachment(ctxOf(req), id!, attachmentId!, {
+        customerId: customerId!,
+        thumbnail: req.query.thumb === '1',
+      }),
+    );
   });
 
   return router;

@@ -7,14 +7,21 @@ export function diagnosticsSnapshot(customer: TCustomerDoc, now: Date) {
   const cpe = customer.equipment?.find((e) => e.type === 'cpe');
   const net = customer.networkInfo;
   return {
-    cpe: cpe ? { make: cpe.make ?? undefined, model: cpe.model ?? undefined, serialNumber: cpe.serialNumber ?? undefined, macAddress: cpe.macAddress ?? undefined, firmware: cpe.firmware ?? undefined } : undefined,
+    cpe: cpe
+      ? {
+          make: cpe.make ?? undefined,
+          model: cpe.model ?? undefined,
+          serialNumber: cpe.serialNumber ?? undefined,
+          macAddress: cpe.macAddress ?? undefined,
+          firmware: cpe.firmware ?? undefined,
+        }
+      : undefined,
     signalStrength: net?.signalStrength ?? undefined,
     lastOnline: net?.lastOnline ?? undefined,
     ipAddress: net?.ipAddress ?? undefined,
     capturedAt: now,
   };
 }
-
 
 /** What a customer may see: no serial, MAC, IP or raw numbers. */
 export function customerDiagnosticsSummary(diagnostics: TWorkOrderDoc['diagnostics']) {

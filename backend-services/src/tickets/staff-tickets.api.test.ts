@@ -33,7 +33,16 @@ afterAll(() => t.close());
 
 const ENDPOINTS: { method: 'GET' | 'POST'; rest: () => string; body?: () => object }[] = [
   { method: 'GET', rest: () => '' },
-  { method: 'POST', rest: () => '', body: () => ({ customerId: alice.customerId, title: 'Phoned in: slow', description: 'Customer phoned about slow speeds.', category: 'slow-speed' }) },
+  {
+    method: 'POST',
+    rest: () => '',
+    body: () => ({
+      customerId: alice.customerId,
+      title: 'Phoned in: slow',
+      description: 'Customer phoned about slow speeds.',
+      category: 'slow-speed',
+    }),
+  },
   { method: 'GET', rest: () => `/${ticket.id}` },
   { method: 'POST', rest: () => `/${ticket.id}/replies`, body: () => ({ body: 'Hello' }) },
   { method: 'POST', rest: () => `/${ticket.id}/notes`, body: () => ({ body: 'Note' }) },
@@ -69,16 +78,37 @@ describe.each(ENDPOINTS)('$method /api/work-orders$rest', ({ method, rest, body 
 describe('staff work on tickets', () => {
   it('create on behalf of a phoned-in customer: source staff, critical allowed, assignee kept', async () => {
     const staff = await signInAsStaff(t, t.client('st-blue'), blue);
-    const res = await staff.post('/api/work-orders').send({ customerId: alice.customerId, title: 'Tower outage reported', description: 'Customer phoned: whole area is down.', category: 'no-connection', priority: 'critical', assignedTo: 'noc@blue.example' });
+    const res = await staff.post('/api/work-orders').send({
+      customerId: alice.customerId,
+      title: 'Tower outage reported',
+      description: 'Customer phoned: whole area is down.',
+      category: 'no-connection',
+      priority: 'critical',
+      assignedTo: 'noc@blue.example',
+    });
     expect(res.status).toBe(201);
-    expect(res.body.ticket).toMatchObject({ source: 'staff', priority: 'critical', status: 'open', assignedTo: 'noc@blue.example', customerId: alice.customerId });
-    expect(res.body.ticket.diagnostics).toMatchObject({ ipAddress: alice.networkInfo!.ipAddress, cpe: { serialNumber: alice.equipment[0]!.serialNumber } });
+    expect(res.body.ticket).toMatchObject({
+      source: 'staff',
+      priority: 'critical',
+      status: 'open',
+      assignedTo: 'noc@blue.example',
+      customerId: alice.customerId,
+    });
+    expect(res.body.ticket.diagnostics).toMatchObject({
+      ipAddress: alice.networkInfo!.ipAddress,
+      cpe: { serialNumber: alice.equipment[0]!.serialNumber },
+    });
   });
 
   it('create for a customer of another tenant → 404', async () => {
     const greenCustomer = await createCustomer(green);
     const staff = await signInAsStaff(t, t.client('st-blue'), blue);
-    const res = await staff.post('/api/work-orders').send({ customerId: greenCustomer.customerId, title: 'Cross tenant attempt', description: 'Should never be created here.', category: 'other' });
+    const res = await staff.post('/api/work-orders').send({
+      customerId: greenCustomer.customerId,
+      title: 'Cross tenant attempt',
+      description: 'Should never be created here.',
+      category: 'other',
+    });
     expect(res.status).toBe(404);
     expect(await WorkOrderModel.countDocuments({ customerId: greenCustomer.customerId })).toBe(0);
   });
@@ -104,7 +134,10 @@ describe('staff work on tickets', () => {
   it('a customer comment does not set firstResponseAt', async () => {
     const customer = await signInAsCustomer(t, t.client('st-blue'), blue, alice);
     const own = await openTicketAs(customer, alice);
-    await customer.post(`/api/work-orders/customer/${alice.customerId}/${own.id}/comments`).send({ body: 'Hello?' }).expect(201);
+    await customer
+      .post(`/api/work-orders/customer/${alice.customerId}/${own.id}/comments`)
+      .send({ body: 'Hello?' })
+      .expect(201);
     expect((await WorkOrderModel.findById(own.id).lean())?.firstResponseAt).toBeUndefined();
   });
 
@@ -115,7 +148,9 @@ describe('staff work on tickets', () => {
     await staff.post(`/api/work-orders/${own.id}/status`).send({ status: 'resolved' }).expect(200);
     const res = await staff.post(`/api/work-orders/${own.id}/status`).send({ status: 'closed' });
     expect(res.status).toBe(200);
-    expect(res.body.ticket.statusHistory.map((h: { from: string | null; to: string; by: string }) => [h.from, h.to, h.by])).toEqual([
+    expect(
+      res.body.ticket.statusHistory.map((h: { from: string | null; to: string; by: string }) => [h.from, h.to, h.by]),
+    ).toEqual([
       [null, 'open', alice.customerId],
       ['open', 'resolved', 'staff@st-blue.example'],
       ['resolved', 'closed', 'staff@st-blue.example'],
@@ -146,7 +181,12 @@ describe('staff work on tickets', () => {
     const staff = await signInAsStaff(t, t.client('st-blue'), blue);
     await staff.post(`/api/work-orders/${ticket.id}/notes`).send({ body: 'Customer owes two months.' }).expect(201);
     const res = await staff.get(`/api/work-orders/${ticket.id}`);
-    expect(res.body.ticket.messages.some((m: { visibility: string; body: string }) => m.visibility === 'internal' && m.body === 'Customer owes two months.')).toBe(true);
+    expect(
+      res.body.ticket.messages.some(
+        (m: { visibility: string; body: string }) =>
+          m.visibility === 'internal' && m.body === 'Customer owes two months.',
+      ),
+    ).toBe(true);
     expect(res.body.ticket.diagnostics.ipAddress).toBe(alice.networkInfo!.ipAddress);
   });
 });
@@ -158,13 +198,18 @@ describe('GET /api/work-orders filters', () => {
     const c2 = await createCustomer(tenant);
     const staff = await signInAsStaff(t, t.client('st-filters'), tenant);
     const make = async (customerId: string, title: string, extra: object = {}) =>
-      (await staff.post('/api/work-orders').send({ customerId, title, description: 'Details about the problem here.', category: 'slow-speed', ...extra })).body.ticket.id as string;
+      (
+        await staff
+          .post('/api/work-orders')
+          .send({ customerId, title, description: 'Details about the problem here.', category: 'slow-speed', ...extra })
+      ).body.ticket.id as string;
     const a = await make(c1.customerId, 'Slow (evenings) only', { priority: 'high' });
     const b = await make(c2.customerId, 'Dish fell off roof', { category: 'equipment-failure', assignedTo: 'dale' });
     const c = await make(c2.customerId, 'Bill charged twice', { category: 'billing-issue' });
     await staff.post(`/api/work-orders/${c}/status`).send({ status: 'resolved' }).expect(200);
 
-    const ids = async (q: string) => ((await staff.get(`/api/work-orders?${q}`)).body.items as { id: string }[]).map((i) => i.id).sort();
+    const ids = async (q: string) =>
+      ((await staff.get(`/api/work-orders?${q}`)).body.items as { id: string }[]).map((i) => i.id).sort();
     expect(await ids('priority=high')).toEqual([a]);
     expect(await ids('category=equipment-failure')).toEqual([b]);
     expect(await ids('assignedTo=dale')).toEqual([b]);

@@ -1,5 +1,16 @@
 import { Router, type Request } from 'express';
-import { ZAssignRequest, ZCommentRequest, ZStaffCreateTicketRequest, ZStaffTicketListQuery, ZStatusChangeRequest, type TAssignRequest, type TCommentRequest, type TStaffCreateTicketRequest, type TStaffTicketListQuery, type TStatusChangeRequest } from '@wisp/shared';
+import {
+  ZAssignRequest,
+  ZCommentRequest,
+  ZStaffCreateTicketRequest,
+  ZStaffTicketListQuery,
+  ZStatusChangeRequest,
+  type TAssignRequest,
+  type TCommentRequest,
+  type TStaffCreateTicketRequest,
+  type TStaffTicketListQuery,
+  type TStatusChangeRequest,
+} from '@wisp/shared';
 import type { TConfig } from '../config.ts';
 import { requireStaff } from '../platform/access/access.ts';
 import { validate } from '../platform/http/validate.ts';
@@ -15,7 +26,12 @@ import { readAttachment, sendAttachment } from './ticket-downloads.ts';
 export function staffTicketsRouter(config: TConfig, storage: FileStorage): Router {
   const router = Router();
   const uploads = ticketUploads(config);
-  const ctxOf = (req: Request): TicketContext => ({ tenant: req.tenant, actor: req.actor!, storage, portalUrlTemplate: config.PORTAL_URL_TEMPLATE });
+  const ctxOf = (req: Request): TicketContext => ({
+    tenant: req.tenant,
+    actor: req.actor!,
+    storage,
+    portalUrlTemplate: config.PORTAL_URL_TEMPLATE,
+  });
   const idOf = (req: Request) => (req.params as Record<string, string>).id!;
   router.use(requireStaff());
 
@@ -36,12 +52,22 @@ export function staffTicketsRouter(config: TConfig, storage: FileStorage): Route
   });
 
   router.post('/:id/replies', uploads, validate('body', ZCommentRequest), async (req, res) => {
-    const message = await addPublicReply(ctxOf(req), idOf(req), (res.locals.body as TCommentRequest).body, uploadedFilesOf(req));
+    const message = await addPublicReply(
+      ctxOf(req),
+      idOf(req),
+      (res.locals.body as TCommentRequest).body,
+      uploadedFilesOf(req),
+    );
     res.status(201).json({ message });
   });
 
   router.post('/:id/notes', uploads, validate('body', ZCommentRequest), async (req, res) => {
-    const message = await addInternalNote(ctxOf(req), idOf(req), (res.locals.body as TCommentRequest).body, uploadedFilesOf(req));
+    const message = await addInternalNote(
+      ctxOf(req),
+      idOf(req),
+      (res.locals.body as TCommentRequest).body,
+      uploadedFilesOf(req),
+    );
     res.status(201).json({ message });
   });
 
@@ -59,7 +85,10 @@ export function staffTicketsRouter(config: TConfig, storage: FileStorage): Route
 
   router.get('/:id/attachments/:attachmentId', async (req, res) => {
     const { attachmentId } = req.params as Record<string, string>;
-    sendAttachment(res, await readAttachment(ctxOf(req), idOf(req), attachmentId!, { thumbnail: req.query.thumb === '1' }));
+    sendAttachment(
+      res,
+      await readAttachment(ctxOf(req), idOf(req), attachmentId!, { thumbnail: req.query.thumb === '1' }),
+    );
   });
 
   return router;

@@ -64,7 +64,9 @@ describe('file content decides the type', () => {
 
   it('rejects an SVG (even named .jpg)', async () => {
     const agent = await signInAsCustomer(t, t.client('att-blue'), blue, alice);
-    const svg = Buffer.from('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><circle r="4"/></svg>');
+    const svg = Buffer.from(
+      '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><circle r="4"/></svg>',
+    );
     const res = await createWithFiles(agent, [[svg, 'photo.jpg']]);
     expect(res.status).toBe(400);
     expect(res.body.error.fields['files.0']).toContain('photo.jpg');
@@ -74,7 +76,10 @@ describe('file content decides the type', () => {
     const agent = await signInAsCustomer(t, t.client('att-blue'), blue, alice);
     const exe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 1)]);
     const zip = Buffer.from('504b0304140000000800', 'hex');
-    const res = await createWithFiles(agent, [[exe, 'setup.pdf'], [zip, 'notes.txt']]);
+    const res = await createWithFiles(agent, [
+      [exe, 'setup.pdf'],
+      [zip, 'notes.txt'],
+    ]);
     expect(res.status).toBe(400);
     expect(Object.keys(res.body.error.fields).sort()).toEqual(['files.0', 'files.1']);
   });
@@ -93,11 +98,23 @@ describe('file content decides the type', () => {
   it('accepts PDF and plain UTF-8 text, downloads them as attachments with the detected type', async () => {
     const agent = await signInAsCustomer(t, t.client('att-blue'), blue, alice);
     const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
-    const res = await createWithFiles(agent, [[pdf, 'invoice.pdf'], [Buffer.from('ping 8.8.8.8: 40% loss — señal débil\n'), 'ping.log']]);
+    const res = await createWithFiles(agent, [
+      [pdf, 'invoice.pdf'],
+      [Buffer.from('ping 8.8.8.8: 40% loss — señal débil\n'), 'ping.log'],
+    ]);
     expect(res.status).toBe(201);
     const [pdfFile, textFile] = res.body.ticket.attachments;
-    expect(pdfFile).toMatchObject({ fileName: 'invoice.pdf', contentType: 'application/pdf', inline: false, hasThumbnail: false });
-    expect(textFile).toMatchObject({ fileName: 'ping.log.txt', contentType: 'text/plain; charset=utf-8', inline: false });
+    expect(pdfFile).toMatchObject({
+      fileName: 'invoice.pdf',
+      contentType: 'application/pdf',
+      inline: false,
+      hasThumbnail: false,
+    });
+    expect(textFile).toMatchObject({
+      fileName: 'ping.log.txt',
+      contentType: 'text/plain; charset=utf-8',
+      inline: false,
+    });
     const dl = await agent.get(customerPath(alice, `/${res.body.ticket.id}/attachments/${pdfFile.id}`));
     expect(dl.status).toBe(200);
     expect(dl.headers['content-type']).toBe('application/pdf');
@@ -108,16 +125,24 @@ describe('file content decides the type', () => {
 
   it('rejects text with NUL bytes or invalid UTF-8', async () => {
     const agent = await signInAsCustomer(t, t.client('att-blue'), blue, alice);
-    const res = await createWithFiles(agent, [[Buffer.from('abc\0def'), 'a.txt'], [Buffer.from([0x61, 0xff, 0xfe, 0x62]), 'b.txt']]);
+    const res = await createWithFiles(agent, [
+      [Buffer.from('abc\0def'), 'a.txt'],
+      [Buffer.from([0x61, 0xff, 0xfe, 0x62]), 'b.txt'],
+    ]);
     expect(res.status).toBe(400);
     expect(Object.keys(res.body.error.fields).sort()).toEqual(['files.0', 'files.1']);
   });
 
   it('enforces the per-file size and file-count limits', async () => {
     const agent = await signInAsCustomer(t, t.client('att-blue'), blue, alice);
-    const big = await createWithFiles(agent, [[Buffer.concat([await pngBytes(), Buffer.alloc(1024 * 1024 + 10)]), 'big.png']]);
+    const big = await createWithFiles(agent, [
+      [Buffer.concat([await pngBytes(), Buffer.alloc(1024 * 1024 + 10)]), 'big.png'],
+    ]);
     expect(big.status).toBe(413);
-    const many = await createWithFiles(agent, await Promise.all([1, 2, 3, 4].map(async (i) => [await pngBytes(), `p${i}.png`] as [Buffer, string])));
+    const many = await createWithFiles(
+      agent,
+      await Promise.all([1, 2, 3, 4].map(async (i) => [await pngBytes(), `p${i}.png`] as [Buffer, string])),
+    );
     expect(many.status).toBe(400);
     expect(many.body.error.fields.files).toBeTruthy();
   });
@@ -147,7 +172,9 @@ describe('images are re-encoded', () => {
     expect(dl.headers['content-disposition']).toMatch(/^inline;/);
     expect((await sharp(dl.body as Buffer).metadata()).exif).toBeUndefined();
 
-    const thumb = await agent.get(customerPath(alice, `/${res.body.ticket.id}/attachments/${file.id}?thumb=1`)).buffer(true);
+    const thumb = await agent
+      .get(customerPath(alice, `/${res.body.ticket.id}/attachments/${file.id}?thumb=1`))
+      .buffer(true);
     expect(thumb.headers['content-type']).toBe('image/webp');
     const thumbMeta = await sharp(thumb.body as Buffer).metadata();
     expect(thumbMeta.format).toBe('webp');
@@ -157,9 +184,13 @@ describe('images are re-encoded', () => {
   it('a big image gets a 320 px thumbnail; the upload endpoint adds files to an existing ticket', async () => {
     const agent = await signInAsCustomer(t, t.client('att-blue'), blue, alice);
     const ticket = await openTicketAs(agent, alice);
-    const res = await agent.post(customerPath(alice, `/${ticket.id}/upload`)).attach('files', await pngBytes(1200, 800), 'wide.png');
+    const res = await agent
+      .post(customerPath(alice, `/${ticket.id}/upload`))
+      .attach('files', await pngBytes(1200, 800), 'wide.png');
     expect(res.status).toBe(201);
-    const thumb = await agent.get(customerPath(alice, `/${ticket.id}/attachments/${res.body.attachments[0].id}?thumb=1`)).buffer(true);
+    const thumb = await agent
+      .get(customerPath(alice, `/${ticket.id}/attachments/${res.body.attachments[0].id}?thumb=1`))
+      .buffer(true);
     expect((await sharp(thumb.body as Buffer).metadata()).width).toBe(320);
     const empty = await agent.post(customerPath(alice, `/${ticket.id}/upload`)).send({});
     expect(empty.status).toBe(400);
@@ -170,13 +201,29 @@ describe('images are re-encoded', () => {
 describe('other accepted formats', () => {
   it('keeps a GIF as GIF (re-encoded, inline) and stores a HEIC this server cannot decode as a download only', async () => {
     const agent = await signInAsCustomer(t, t.client('att-blue'), blue, alice);
-    const gif = await sharp({ create: { width: 20, height: 20, channels: 3, background: '#00ff00' } }).gif().toBuffer();
-    const heic = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypheic'), Buffer.from([0, 0, 0, 0]), Buffer.from('mif1heic'), Buffer.alloc(64)]);
-    const res = await createWithFiles(agent, [[gif, 'anim.gif'], [heic, 'IMG_0002.HEIC']]);
+    const gif = await sharp({ create: { width: 20, height: 20, channels: 3, background: '#00ff00' } })
+      .gif()
+      .toBuffer();
+    const heic = Buffer.concat([
+      Buffer.from([0, 0, 0, 0x18]),
+      Buffer.from('ftypheic'),
+      Buffer.from([0, 0, 0, 0]),
+      Buffer.from('mif1heic'),
+      Buffer.alloc(64),
+    ]);
+    const res = await createWithFiles(agent, [
+      [gif, 'anim.gif'],
+      [heic, 'IMG_0002.HEIC'],
+    ]);
     expect(res.status).toBe(201);
     const [gifFile, heicFile] = res.body.ticket.attachments;
     expect(gifFile).toMatchObject({ contentType: 'image/gif', inline: true, hasThumbnail: true });
-    expect(heicFile).toMatchObject({ fileName: 'IMG_0002.HEIC', contentType: 'image/heic', inline: false, hasThumbnail: false });
+    expect(heicFile).toMatchObject({
+      fileName: 'IMG_0002.HEIC',
+      contentType: 'image/heic',
+      inline: false,
+      hasThumbnail: false,
+    });
     const dl = await agent.get(customerPath(alice, `/${res.body.ticket.id}/attachments/${heicFile.id}`));
     expect(dl.headers['content-disposition']).toMatch(/^attachment;/);
     expect(dl.headers['content-type']).toBe('image/heic');
@@ -198,7 +245,10 @@ describe('attachment downloads are authorised', () => {
     const agent = await signInAsCustomer(t, t.client('att-blue'), blue, alice);
     const staff = await signInAsStaff(t, t.client('att-blue'), blue);
     const ticket = await openTicketAs(agent, alice);
-    const note = await staff.post(`/api/work-orders/${ticket.id}/notes`).field('body', 'Tower photo').attach('files', await pngBytes(), 'tower.png');
+    const note = await staff
+      .post(`/api/work-orders/${ticket.id}/notes`)
+      .field('body', 'Tower photo')
+      .attach('files', await pngBytes(), 'tower.png');
     expect(note.status).toBe(201);
     const fileId = note.body.message.attachments[0].id;
     expect((await staff.get(`/api/work-orders/${ticket.id}/attachments/${fileId}`)).status).toBe(200);

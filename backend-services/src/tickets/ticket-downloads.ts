@@ -13,7 +13,12 @@ export type AttachmentFile = { data: Buffer; contentType: string; fileName: stri
  * A file of a ticket the caller may see: the ticket goes through the same tenant (and, for customers,
  * ownership) lookup as everything else, and customers reach public files only.
  */
-export async function readAttachment(ctx: TicketContext, id: string, attachmentId: string, opts: { customerId?: string; thumbnail: boolean }): Promise<AttachmentFile> {
+export async function readAttachment(
+  ctx: TicketContext,
+  id: string,
+  attachmentId: string,
+  opts: { customerId?: string; thumbnail: boolean },
+): Promise<AttachmentFile> {
   const wo = await findTicketOrThrow(ctx, id, opts.customerId);
   if (!Types.ObjectId.isValid(attachmentId)) throw AppError.notFound('No such file.');
   const a = await TicketAttachmentModel.findOne({
@@ -28,7 +33,12 @@ export async function readAttachment(ctx: TicketContext, id: string, attachmentI
   const data = await ctx.storage.get(key);
   if (!data) throw AppError.notFound('No such file.');
   if (opts.thumbnail) return { data, contentType: 'image/webp', fileName: `${a.fileName}.thumb.webp`, inline: true };
-  return { data, contentType: a.contentType, fileName: a.fileName, inline: a.inline && INLINE_TYPES.has(a.contentType) };
+  return {
+    data,
+    contentType: a.contentType,
+    fileName: a.fileName,
+    inline: a.inline && INLINE_TYPES.has(a.contentType),
+  };
 }
 
 /** Sends a stored file so that no browser can run it: fixed type, nosniff, a sandboxing CSP, private caching. */
@@ -36,7 +46,10 @@ export function sendAttachment(res: Response, file: AttachmentFile): void {
   const ascii = file.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   res.setHeader('Content-Type', file.contentType);
   res.setHeader('Content-Length', String(file.data.length));
-  res.setHeader('Content-Disposition', `${file.inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
+  res.setHeader(
+    'Content-Disposition',
+    `${file.inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+  );
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('Content-Security-Policy', "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'");
   res.setHeader('Cache-Control', 'private, max-age=300');

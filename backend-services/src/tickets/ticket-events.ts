@@ -25,7 +25,11 @@ export function publishCustomerTicketChange(tenantId: string, customerId: string
 }
 
 /** Returns the unsubscribe function. */
-export function subscribeToCustomerTickets(tenantId: string, customerId: string, listener: (change: CustomerTicketChange) => void): () => void {
+export function subscribeToCustomerTickets(
+  tenantId: string,
+  customerId: string,
+  listener: (change: CustomerTicketChange) => void,
+): () => void {
   const channel = channelOf(tenantId, customerId);
   bus.on(channel, listener);
   return () => bus.off(channel, listener);

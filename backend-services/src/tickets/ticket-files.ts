@@ -59,9 +59,17 @@ async function acceptFile(buffer: Buffer, name: string): Promise<AcceptedFile> {
   const detected = (await fileTypeFromBuffer(buffer)) as Detected | undefined;
   if (detected && RASTER_OUTPUT[detected.mime]) return reencodeImage(buffer, name, detected);
   if (detected && HEIC_TYPES.has(detected.mime)) return acceptHeic(buffer, name);
-  if (detected?.mime === 'application/pdf') return { fileName: withExtension(name, 'pdf'), contentType: 'application/pdf', data: buffer, inline: false };
-  if (detected) throw new FileRejected(`files of type ${detected.mime} are not accepted (photos, PDF or plain text only).`);
-  if (isPlainText(buffer)) return { fileName: withExtension(name, 'txt'), contentType: 'text/plain; charset=utf-8', data: buffer, inline: false };
+  if (detected?.mime === 'application/pdf')
+    return { fileName: withExtension(name, 'pdf'), contentType: 'application/pdf', data: buffer, inline: false };
+  if (detected)
+    throw new FileRejected(`files of type ${detected.mime} are not accepted (photos, PDF or plain text only).`);
+  if (isPlainText(buffer))
+    return {
+      fileName: withExtension(name, 'txt'),
+      contentType: 'text/plain; charset=utf-8',
+      data: buffer,
+      inline: false,
+    };
   throw new FileRejected('this kind of file is not accepted (photos, PDF or plain text only).');
 }
 
@@ -71,9 +79,27 @@ async function reencodeImage(buffer: Buffer, name: string, detected: Detected): 
   try {
     // rotate() applies the EXIF orientation before the metadata (EXIF, GPS, XMP) is dropped by re-encoding.
     const image = sharp(buffer, { animated, failOn: 'error' }).rotate();
-    const data = await (format === 'jpeg' ? image.jpeg({ quality: 85, mozjpeg: true }) : format === 'png' ? image.png() : format === 'webp' ? image.webp({ quality: 85 }) : image.gif()).toBuffer();
-    const thumbnail = await sharp(buffer, { failOn: 'error' }).rotate().resize(THUMBNAIL_PX, THUMBNAIL_PX, { fit: 'inside', withoutEnlargement: true }).webp({ quality: 75 }).toBuffer();
-    return { fileName: withExtension(name, format === 'jpeg' ? 'jpg' : format), contentType: detected.mime, data, thumbnail, inline: true };
+    const data = await (
+      format === 'jpeg'
+        ? image.jpeg({ quality: 85, mozjpeg: true })
+        : format === 'png'
+          ? image.png()
+          : format === 'webp'
+            ? image.webp({ quality: 85 })
+            : image.gif()
+    ).toBuffer();
+    const thumbnail = await sharp(buffer, { failOn: 'error' })
+      .rotate()
+      .resize(THUMBNAIL_PX, THUMBNAIL_PX, { fit: 'inside', withoutEnlargement: true })
+      .webp({ quality: 75 })
+      .toBuffer();
+    return {
+      fileName: withExtension(name, format === 'jpeg' ? 'jpg' : format),
+      contentType: detected.mime,
+      data,
+      thumbnail,
+      inline: true,
+    };
   } catch {
     throw new FileRejected('this image could not be read; it may be damaged.');
   }
@@ -87,7 +113,10 @@ async function reencodeImage(buffer: Buffer, name: string, detected: Detected): 
 async function acceptHeic(buffer: Buffer, name: string): Promise<AcceptedFile> {
   try {
     const data = await sharp(buffer, { failOn: 'error' }).rotate().jpeg({ quality: 85 }).toBuffer();
-    const thumbnail = await sharp(data).resize(THUMBNAIL_PX, THUMBNAIL_PX, { fit: 'inside', withoutEnlargement: true }).webp({ quality: 75 }).toBuffer();
+    const thumbnail = await sharp(data)
+      .resize(THUMBNAIL_PX, THUMBNAIL_PX, { fit: 'inside', withoutEnlargement: true })
+      .webp({ quality: 75 })
+      .toBuffer();
     return { fileName: withExtension(name, 'jpg'), contentType: 'image/jpeg', data, thumbnail, inline: true };
   } catch {
     return { fileName: withExtension(name, 'heic'), contentType: 'image/heic', data: buffer, inline: false };
@@ -110,7 +139,11 @@ function displayName(original: string): string {
   // busboy reads multipart file names as latin1; browsers send UTF-8.
   const utf8 = Buffer.from(original, 'latin1').toString('utf8');
   const name = (utf8.includes('\uFFFD') ? original : utf8).split(/[\\/]/).pop() ?? '';
-  const cleaned = [...name].filter((ch) => ch.charCodeAt(0) >= 0x20 && ch !== '\u007f' && !'"<>'.includes(ch)).join('').trim().slice(-120);
+  const cleaned = [...name]
+    .filter((ch) => ch.charCodeAt(0) >= 0x20 && ch !== '\u007f' && !'"<>'.includes(ch))
+    .join('')
+    .trim()
+    .slice(-120);
   return cleaned || 'file';
 }
 
@@ -122,7 +155,10 @@ function withExtension(name: string, ext: string): string {
 }
 
 /** Writes accepted files; when any write fails, removes the ones already written. Returns their keys in order. */
-export async function storeFiles(storage: FileStorage, files: AcceptedFile[]): Promise<{ storageKey: string; thumbnailKey?: string }[]> {
+export async function storeFiles(
+  storage: FileStorage,
+  files: AcceptedFile[],
+): Promise<{ storageKey: string; thumbnailKey?: string }[]> {
   const written: string[] = [];
   try {
     const keys = [];

@@ -22,7 +22,13 @@ async function sessionStillLive(sessionId: string, idleMinutes: number, now = ne
  * cannot carry anything else), `ticket.status`, and `unread` (tickets with unread staff replies) after
  * each change. Headers are flushed at once and nothing is compressed or buffered on the way out.
  */
-export async function streamCustomerTicketEvents(ctx: TicketContext, customerId: string, req: Request, res: Response, opts: StreamOptions): Promise<void> {
+export async function streamCustomerTicketEvents(
+  ctx: TicketContext,
+  customerId: string,
+  req: Request,
+  res: Response,
+  opts: StreamOptions,
+): Promise<void> {
   await findCustomerOrThrow(ctx, customerId);
   res.status(200);
   res.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
@@ -35,7 +41,8 @@ export async function streamCustomerTicketEvents(ctx: TicketContext, customerId:
   req.socket.setTimeout(0);
 
   const send = (event: string, data: unknown) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-  const sendUnread = async () => send('unread', { type: 'unread', unreadTickets: await countTicketsWithUnreadReplies(ctx, customerId) });
+  const sendUnread = async () =>
+    send('unread', { type: 'unread', unreadTickets: await countTicketsWithUnreadReplies(ctx, customerId) });
 
   res.write('retry: 5000\n: connected\n\n');
   const unsubscribe = subscribeToCustomerTickets(String(ctx.tenant._id), customerId, (change: CustomerTicketChange) => {

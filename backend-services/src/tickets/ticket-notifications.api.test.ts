@@ -24,9 +24,13 @@ describe('ticket emails', () => {
     const agent = await signInAsCustomer(t, t.client('ntf-blue'), blue, alice);
     const ticket = await openTicketAs(agent, alice, { title: 'Cannot browse anything' });
     await t.outbox.drain();
-    const toSupport = await t.mail.waitForMail((m) => recipientsOf(m).includes(supportEmail()) && (m.subject ?? '').includes(ticket.ticketNumber));
+    const toSupport = await t.mail.waitForMail(
+      (m) => recipientsOf(m).includes(supportEmail()) && (m.subject ?? '').includes(ticket.ticketNumber),
+    );
     expect(toSupport.subject).toBe(`New ticket ${ticket.ticketNumber}: Cannot browse anything`);
-    const toCustomer = await t.mail.waitForMail((m) => recipientsOf(m).includes(alice.email!) && (m.subject ?? '').includes(ticket.ticketNumber));
+    const toCustomer = await t.mail.waitForMail(
+      (m) => recipientsOf(m).includes(alice.email!) && (m.subject ?? '').includes(ticket.ticketNumber),
+    );
     expect(toCustomer.html).toContain(blue.branding.colors.primary);
     expect(toCustomer.html).toContain(blue.branding.company.displayName);
     expect(toCustomer.text).toContain(`http://ntf-blue.localhost:5999/modules/customers/portal/tickets/${ticket.id}`);
@@ -37,16 +41,23 @@ describe('ticket emails', () => {
     const agent = await signInAsCustomer(t, t.client('ntf-blue'), blue, bob);
     const staff = await signInAsStaff(t, t.client('ntf-blue'), blue);
     const ticket = await openTicketAs(agent, bob);
-    await staff.post(`/api/work-orders/${ticket.id}/replies`).send({ body: 'Please power-cycle the radio.' }).expect(201);
+    await staff
+      .post(`/api/work-orders/${ticket.id}/replies`)
+      .send({ body: 'Please power-cycle the radio.' })
+      .expect(201);
     await staff.post(`/api/work-orders/${ticket.id}/status`).send({ status: 'waiting-on-customer' }).expect(200);
     await staff.post(`/api/work-orders/${ticket.id}/status`).send({ status: 'resolved' }).expect(200);
     await t.outbox.drain();
     const kinds = (await OutboxMessageModel.find({ to: bob.email }).lean()).map((m) => m.kind).sort();
     // The reply moved the ticket to in-progress; that move is covered by the reply email, not a second one.
     expect(kinds).toEqual(['ticket-created-customer', 'ticket-reply', 'ticket-resolved', 'ticket-status']);
-    const resolved = await t.mail.waitForMail((m) => recipientsOf(m).includes(bob.email!) && (m.subject ?? '').includes('resolved'));
+    const resolved = await t.mail.waitForMail(
+      (m) => recipientsOf(m).includes(bob.email!) && (m.subject ?? '').includes('resolved'),
+    );
     expect(resolved.text).toContain(`/modules/customers/portal/tickets/${ticket.id}#rate`);
-    const reply = await t.mail.waitForMail((m) => recipientsOf(m).includes(bob.email!) && (m.subject ?? '').startsWith('New reply'));
+    const reply = await t.mail.waitForMail(
+      (m) => recipientsOf(m).includes(bob.email!) && (m.subject ?? '').startsWith('New reply'),
+    );
     expect(reply.text).toContain('Please power-cycle the radio.');
   });
 
@@ -68,7 +79,9 @@ describe('ticket emails', () => {
     await t.outbox.drain();
     const mail = await t.mail.waitForMail((m) => recipientsOf(m).includes(pablo.email!));
     expect(mail.subject).toBe(`Recibimos su solicitud (${ticket.ticketNumber})`);
-    const toSupport = await t.mail.waitForMail((m) => recipientsOf(m).includes(supportEmail()) && (m.subject ?? '').includes(ticket.ticketNumber));
+    const toSupport = await t.mail.waitForMail(
+      (m) => recipientsOf(m).includes(supportEmail()) && (m.subject ?? '').includes(ticket.ticketNumber),
+    );
     expect(toSupport.subject).toMatch(/^New ticket/);
   });
 
@@ -79,7 +92,8 @@ describe('ticket emails', () => {
     try {
       const ticket = await openTicketAs(agent, dora);
       await t.outbox.drain();
-      const isConfirmation = (m: { subject?: string }) => (m.subject ?? '').includes(ticket.ticketNumber) && (m.subject ?? '').startsWith('We received');
+      const isConfirmation = (m: { subject?: string }) =>
+        (m.subject ?? '').includes(ticket.ticketNumber) && (m.subject ?? '').startsWith('We received');
       expect(t.mail.messages.filter(isConfirmation)).toHaveLength(0);
       const pending = await OutboxMessageModel.findOne({ dedupeKey: `ticket-created-customer:${ticket.id}` }).lean();
       expect(pending).toMatchObject({ status: 'pending', attempts: 1 });
@@ -90,7 +104,9 @@ describe('ticket emails', () => {
       await t.outbox.drain();
       await t.mail.waitForMail(isConfirmation);
       expect(t.mail.messages.filter(isConfirmation)).toHaveLength(1);
-      expect(await OutboxMessageModel.findOne({ dedupeKey: `ticket-created-customer:${ticket.id}` }).lean()).toMatchObject({ status: 'sent', attempts: 2 });
+      expect(
+        await OutboxMessageModel.findOne({ dedupeKey: `ticket-created-customer:${ticket.id}` }).lean(),
+      ).toMatchObject({ status: 'sent', attempts: 2 });
     } finally {
       t.mail.accept();
     }

@@ -28,7 +28,9 @@ describe('ticket numbers', () => {
     const agents = await Promise.all(customers.map((c) => signInAsCustomer(t, t.client('num-blue'), blue, c)));
     const started = Date.now();
     const results = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => agents[i % 5]!.post(customerPath(customers[i % 5]!)).send(aTicket({ title: `Concurrent ticket ${i}` }))),
+      Array.from({ length: 50 }, (_, i) =>
+        agents[i % 5]!.post(customerPath(customers[i % 5]!)).send(aTicket({ title: `Concurrent ticket ${i}` })),
+      ),
     );
     const elapsedMs = Date.now() - started;
     expect(results.map((r) => r.status)).toEqual(Array(50).fill(201));
@@ -40,13 +42,17 @@ describe('ticket numbers', () => {
     console.info(`50 concurrent ticket creates took ${elapsedMs} ms`);
   });
 
-  it('50 concurrent claims racing in the database (as from several processes) get distinct, gap-free numbers', { timeout: 120_000 }, async () => {
-    const tenant = await createTenant({ slug: 'num-race' });
-    const started = Date.now();
-    const seqs = await Promise.all(Array.from({ length: 50 }, () => claimNextSeqUnqueued(String(tenant._id), 2031)));
-    console.info(`50 racing claims took ${Date.now() - started} ms`);
-    expect([...seqs].sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
-  });
+  it(
+    '50 concurrent claims racing in the database (as from several processes) get distinct, gap-free numbers',
+    { timeout: 120_000 },
+    async () => {
+      const tenant = await createTenant({ slug: 'num-race' });
+      const started = Date.now();
+      const seqs = await Promise.all(Array.from({ length: 50 }, () => claimNextSeqUnqueued(String(tenant._id), 2031)));
+      console.info(`50 racing claims took ${Date.now() - started} ms`);
+      expect([...seqs].sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    },
+  );
 
   it('numbers are per tenant: another tenant starts again at 0001', async () => {
     const customer = await createCustomer(green);

@@ -49,7 +49,11 @@ async function readHint(tenantId: string, year: number): Promise<number | undefi
 
 async function advanceHint(tenantId: string, year: number, next: number): Promise<void> {
   try {
-    await TicketNumberHintModel.updateOne({ _id: `${tenantId}:${year}` }, { $max: { next }, $setOnInsert: { tenantId, year } }, { upsert: true });
+    await TicketNumberHintModel.updateOne(
+      { _id: `${tenantId}:${year}` },
+      { $max: { next }, $setOnInsert: { tenantId, year } },
+      { upsert: true },
+    );
   } catch (err) {
     // Two first-ever upserts of the same hint may collide; either value is a fine hint.
     if (!isDuplicateKeyError(err)) throw err;
@@ -58,7 +62,9 @@ async function advanceHint(tenantId: string, year: number, next: number): Promis
 
 /** Without a hint (a tenant's first ticket of the year), start after the highest number already used. */
 async function highestUsedSeq(tenantId: string, year: number): Promise<number> {
-  const top = await WorkOrderModel.findOne({ tenantId, ticketYear: year }, { ticketSeq: 1 }).sort({ ticketSeq: -1 }).lean();
+  const top = await WorkOrderModel.findOne({ tenantId, ticketYear: year }, { ticketSeq: 1 })
+    .sort({ ticketSeq: -1 })
+    .lean();
   return top?.ticketSeq ?? 0;
 }
 
@@ -71,7 +77,13 @@ export async function claimNextSeqUnqueued(tenantId: string, year: number): Prom
   let candidate = (await readHint(tenantId, year)) ?? (await highestUsedSeq(tenantId, year)) + 1;
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     try {
-      await TicketNumberClaimModel.create({ _id: `${tenantId}:${year}:${candidate}`, tenantId, year, seq: candidate, claimedAt: new Date() });
+      await TicketNumberClaimModel.create({
+        _id: `${tenantId}:${year}:${candidate}`,
+        tenantId,
+        year,
+        seq: candidate,
+        claimedAt: new Date(),
+      });
       await advanceHint(tenantId, year, candidate + 1);
       return candidate;
     } catch (err) {
@@ -115,7 +127,13 @@ export async function insertWithNextTicketNumber<T extends Record<string, unknow
   for (let attempt = 1; attempt <= 20; attempt++) {
     const seq = await claimNextSeq(String(tenantId), year);
     try {
-      return await WorkOrderModel.create({ ...doc, tenantId, ticketYear: year, ticketSeq: seq, ticketNumber: formatTicketNumber(year, seq) });
+      return await WorkOrderModel.create({
+        ...doc,
+        tenantId,
+        ticketYear: year,
+        ticketSeq: seq,
+        ticketNumber: formatTicketNumber(year, seq),
+      });
     } catch (err) {
       if (!isDuplicateKeyError(err)) throw err;
     }

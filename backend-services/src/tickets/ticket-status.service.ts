@@ -23,11 +23,18 @@ const isClosedStatus = (s: string) => (CLOSED_TICKET_STATUSES as readonly string
  * history, keeps resolvedAt/closedAt right, tells the customer's open pages, and (when staff moved it)
  * emails the customer. Moving to the current status changes nothing.
  */
-export async function changeStatus(ctx: TicketContext, wo: TWorkOrderDoc, to: TTicketStatus, opts: { notify?: boolean } = {}): Promise<TWorkOrderDoc> {
+export async function changeStatus(
+  ctx: TicketContext,
+  wo: TWorkOrderDoc,
+  to: TTicketStatus,
+  opts: { notify?: boolean } = {},
+): Promise<TWorkOrderDoc> {
   const from = wo.status as TTicketStatus;
   if (from === to) return wo;
   if (!ALLOWED[from].includes(to)) {
-    throw new AppError('CONFLICT', 409, `A ${from} ticket cannot be moved to ${to}.`, { status: `Cannot move from ${from} to ${to}.` });
+    throw new AppError('CONFLICT', 409, `A ${from} ticket cannot be moved to ${to}.`, {
+      status: `Cannot move from ${from} to ${to}.`,
+    });
   }
   const now = new Date();
   const author = authorOf(ctx);
@@ -40,11 +47,21 @@ export async function changeStatus(ctx: TicketContext, wo: TWorkOrderDoc, to: TT
   // The status in the filter catches most concurrent moves; FerretDB cannot make it airtight (no atomic update).
   const result = await WorkOrderModel.updateOne(
     { _id: wo._id, tenantId: ctx.tenant._id, status: from },
-    { $set: set, ...(Object.keys(unset).length ? { $unset: unset } : {}), $push: { statusHistory: { _id: entryId, from, to, by: author.authorId, byType: author.authorType, at: now } } },
+    {
+      $set: set,
+      ...(Object.keys(unset).length ? { $unset: unset } : {}),
+      $push: { statusHistory: { _id: entryId, from, to, by: author.authorId, byType: author.authorType, at: now } },
+    },
   );
-  if (result.matchedCount === 0) throw new AppError('CONFLICT', 409, 'This ticket was changed meanwhile. Reload and try again.');
+  if (result.matchedCount === 0)
+    throw new AppError('CONFLICT', 409, 'This ticket was changed meanwhile. Reload and try again.');
   const updated = await findTicketOrThrow(ctx, String(wo._id));
-  publishCustomerTicketChange(String(ctx.tenant._id), updated.customerId, { type: 'ticket.status', ticketId: String(updated._id), status: to, at: now.toISOString() });
+  publishCustomerTicketChange(String(ctx.tenant._id), updated.customerId, {
+    type: 'ticket.status',
+    ticketId: String(updated._id),
+    status: to,
+    at: now.toISOString(),
+  });
   if (ctx.actor.kind === 'staff' && opts.notify !== false) {
     const customer = await findCustomerOrThrow(ctx, updated.customerId);
     await notifyStatusChanged(ctx, customer, updated, to, String(entryId));
@@ -54,7 +71,10 @@ export async function changeStatus(ctx: TicketContext, wo: TWorkOrderDoc, to: TT
 
 export async function assign(ctx: TicketContext, id: string, assignedTo: string | null): Promise<TWorkOrderDoc> {
   const wo = await findTicketOrThrow(ctx, id);
-  await WorkOrderModel.updateOne({ _id: wo._id, tenantId: ctx.tenant._id }, assignedTo ? { $set: { assignedTo } } : { $unset: { assignedTo: 1 } });
+  await WorkOrderModel.updateOne(
+    { _id: wo._id, tenantId: ctx.tenant._id },
+    assignedTo ? { $set: { assignedTo } } : { $unset: { assignedTo: 1 } },
+  );
   return findTicketOrThrow(ctx, id);
 }
 
@@ -69,24 +89,42 @@ export async function reopenByCustomer(ctx: TicketContext, customerId: string, i
   const wo = await findTicketOrThrow(ctx, id, customerId);
   const deadline = reopenDeadline(wo);
   if (!deadline) throw new AppError('CONFLICT', 409, 'Only a resolved or closed ticket can be reopened.');
-  if (new Date() >= deadline) throw new AppError('CONFLICT', 409, 'This ticket was closed more than 14 days ago. Please open a new ticket.');
+  if (new Date() >= deadline)
+    throw new AppError('CONFLICT', 409, 'This ticket was closed more than 14 days ago. Please open a new ticket.');
   return changeStatus(ctx, wo, 'open');
 }
 
 /** Once per ticket, by its customer, when resolved or closed. The first insert of the claim decides "once". */
-export async function rateTicket(ctx: TicketContext, customerId: string, id: string, input: TRatingRequest): Promise<TWorkOrderDoc> {
+export async function rateTicket(
+  ctx: TicketContext,
+  customerId: string,
+  id: string,
+  input: TRatingRequest,
+): Promise<TWorkOrderDoc> {
   const wo = await findTicketOrThrow(ctx, id, customerId);
   if (ctx.actor.kind !== 'customer') throw AppError.notFound();
-  if (!isClosedStatus(wo.status)) throw new AppError('CONFLICT', 409, 'You can rate a ticket once it is resolved.', { rating: 'The ticket is not resolved yet.' });
+  if (!isClosedStatus(wo.status))
+    throw new AppError('CONFLICT', 409, 'You can rate a ticket once it is resolved.', {
+      rating: 'The ticket is not resolved yet.',
+    });
   try {
     await TicketClaimModel.create({ _id: `rating:${String(wo._id)}`, claimedAt: new Date() });
   } catch (err) {
-    if (isDuplicateKeyError(err)) throw new AppError('CONFLICT', 409, 'You already rated this ticket.', { rating: 'Already rated.' });
+    if (isDuplicateKeyError(err))
+      throw new AppError('CONFLICT', 409, 'You already rated this ticket.', { rating: 'Already rated.' });
     throw err;
   }
   await WorkOrderModel.updateOne(
     { _id: wo._id, tenantId: ctx.tenant._id },
-    { $set: { satisfaction: { rating: input.rating, ...(input.comment ? { comment: input.comment } : {}), ratedAt: new Date() } } },
+    {
+      $set: {
+        satisfaction: {
+          rating: input.rating,
+          ...(input.comment ? { comment: input.comment } : {}),
+          ratedAt: new Date(),
+        },
+      },
+    },
   );
   return findTicketOrThrow(ctx, id);
 }

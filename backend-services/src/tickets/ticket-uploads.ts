@@ -11,10 +11,18 @@ import type { UploadedFile } from './ticket-files.ts';
 export function ticketUploads(config: Pick<TConfig, 'UPLOAD_MAX_FILE_MB' | 'UPLOAD_MAX_FILES'>): RequestHandler {
   return multer({
     storage: multer.memoryStorage(),
-    limits: { fileSize: Math.floor(config.UPLOAD_MAX_FILE_MB * 1024 * 1024), files: config.UPLOAD_MAX_FILES, fields: 20, fieldSize: 64 * 1024, parts: config.UPLOAD_MAX_FILES + 20 },
+    limits: {
+      fileSize: Math.floor(config.UPLOAD_MAX_FILE_MB * 1024 * 1024),
+      files: config.UPLOAD_MAX_FILES,
+      fields: 20,
+      fieldSize: 64 * 1024,
+      parts: config.UPLOAD_MAX_FILES + 20,
+    },
   }).array('files', config.UPLOAD_MAX_FILES);
 }
 
 export function uploadedFilesOf(req: Request): UploadedFile[] {
-  return Array.isArray(req.files) ? req.files.map((f) => ({ originalname: f.originalname, buffer: f.buffer, size: f.size })) : [];
+  return Array.isArray(req.files)
+    ? req.files.map((f) => ({ originalname: f.originalname, buffer: f.buffer, size: f.size }))
+    : [];
 }

@@ -33,28 +33,45 @@ describe('internal notes never reach the customer', () => {
     };
 
     const ticket = await openTicketAs(customer, alice);
-    const note = await staff.post(`/api/work-orders/${ticket.id}/notes`).field('body', SECRET).attach('files', await pngBytes(), SECRET_FILE);
+    const note = await staff
+      .post(`/api/work-orders/${ticket.id}/notes`)
+      .field('body', SECRET)
+      .attach('files', await pngBytes(), SECRET_FILE);
     expect(note.status).toBe(201);
     // The staff side sees it, so the scan below is looking for text that really exists.
     expect((await staff.get(`/api/work-orders/${ticket.id}`)).text).toContain(SECRET);
 
-    await staff.post(`/api/work-orders/${ticket.id}/replies`).send({ body: 'Public answer for the customer.' }).expect(201);
+    await staff
+      .post(`/api/work-orders/${ticket.id}/replies`)
+      .send({ body: 'Public answer for the customer.' })
+      .expect(201);
     await staff.post(`/api/work-orders/${ticket.id}/status`).send({ status: 'waiting-on-customer' }).expect(200);
-    await stream.waitFor((e) => e.event === 'ticket.status' && (e.data as { status: string }).status === 'waiting-on-customer');
+    await stream.waitFor(
+      (e) => e.event === 'ticket.status' && (e.data as { status: string }).status === 'waiting-on-customer',
+    );
 
     keep(await customer.get(customerPath(alice)));
     keep(await customer.get(customerPath(alice, '?group=open')));
     keep(await customer.get(customerPath(alice, `/${ticket.id}`)));
-    keep(await customer.post(customerPath(alice, `/${ticket.id}/comments`)).send({ body: 'Thanks, here is more info.' }));
-    keep(await customer.post(customerPath(alice, `/${ticket.id}/upload`)).attach('files', await pngBytes(), 'mine.png'));
+    keep(
+      await customer.post(customerPath(alice, `/${ticket.id}/comments`)).send({ body: 'Thanks, here is more info.' }),
+    );
+    keep(
+      await customer.post(customerPath(alice, `/${ticket.id}/upload`)).attach('files', await pngBytes(), 'mine.png'),
+    );
     keep(await customer.post(customerPath(alice, `/${ticket.id}/close`)).send({}));
     keep(await customer.post(customerPath(alice, `/${ticket.id}/reopen`)).send({}));
     keep(await customer.post(customerPath(alice, `/${ticket.id}/read`)).send({}));
     await staff.post(`/api/work-orders/${ticket.id}/status`).send({ status: 'resolved' }).expect(200);
     keep(await customer.post(customerPath(alice, `/${ticket.id}/rating`)).send({ rating: 5 }));
     // Staff writing in the customer's view get the customer view back, too.
-    await customer.post(customerPath(alice, `/${ticket.id}/reopen`)).send({}).expect(200);
-    keep(await staff.post(customerPath(alice, `/${ticket.id}/comments`)).send({ body: 'Reply from the customer view.' }));
+    await customer
+      .post(customerPath(alice, `/${ticket.id}/reopen`))
+      .send({})
+      .expect(200);
+    keep(
+      await staff.post(customerPath(alice, `/${ticket.id}/comments`)).send({ body: 'Reply from the customer view.' }),
+    );
 
     expect(bodies.length).toBe(10);
     for (const body of bodies) {
@@ -63,9 +80,17 @@ describe('internal notes never reach the customer', () => {
       expect(body).not.toContain('internal');
     }
     const detail = await customer.get(customerPath(alice, `/${ticket.id}`));
-    expect(detail.body.ticket.messages.map((m: { body: string }) => m.body)).toEqual(['Public answer for the customer.', 'Thanks, here is more info.', 'Reply from the customer view.']);
+    expect(detail.body.ticket.messages.map((m: { body: string }) => m.body)).toEqual([
+      'Public answer for the customer.',
+      'Thanks, here is more info.',
+      'Reply from the customer view.',
+    ]);
 
-    await stream.waitFor((e) => e.event === 'ticket.message' && (e.data as { message: { body: string } }).message.body === 'Reply from the customer view.');
+    await stream.waitFor(
+      (e) =>
+        e.event === 'ticket.message' &&
+        (e.data as { message: { body: string } }).message.body === 'Reply from the customer view.',
+    );
     stream.close();
     expect(stream.raw()).not.toContain(SECRET);
     expect(stream.raw()).not.toContain(SECRET_FILE);
@@ -89,7 +114,9 @@ describe('internal notes never reach the customer', () => {
     await stream.waitFor((e) => e.event === 'ticket.message');
     stream.close();
     const messageEvents = stream.events.filter((e) => e.event === 'ticket.message');
-    expect(messageEvents.map((e) => (e.data as { message: { body: string } }).message.body)).toEqual(['Public follow-up.']);
+    expect(messageEvents.map((e) => (e.data as { message: { body: string } }).message.body)).toEqual([
+      'Public follow-up.',
+    ]);
     expect(stream.raw()).not.toContain(SECRET);
     expect(await OutboxMessageModel.countDocuments({ kind: 'ticket-reply' })).toBeGreaterThan(0);
     expect(await OutboxMessageModel.countDocuments({})).toBe(emailsBefore + 1);
@@ -110,7 +137,10 @@ describe('GET /api/work-orders/customer/:customerId/events', () => {
 
     await staff.post(`/api/work-orders/${ticket.id}/replies`).send({ body: 'We see the outage.' }).expect(201);
     const msg = await stream.waitFor((e) => e.event === 'ticket.message');
-    expect(msg.data).toMatchObject({ ticketId: ticket.id, message: { authorType: 'staff', body: 'We see the outage.' } });
+    expect(msg.data).toMatchObject({
+      ticketId: ticket.id,
+      message: { authorType: 'staff', body: 'We see the outage.' },
+    });
     expect(JSON.stringify(msg.data)).not.toContain('staff@vis-blue.example');
     await stream.waitFor((e) => e.event === 'ticket.status' && (e.data as { status: string }).status === 'in-progress');
     await stream.waitFor((e) => e.event === 'unread' && (e.data as { unreadTickets: number }).unreadTickets === 1);

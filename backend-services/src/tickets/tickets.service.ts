@@ -1,20 +1,50 @@
-import { CLOSED_TICKET_STATUSES, OPEN_TICKET_STATUSES, type TCreateTicketRequest, type TCustomerTicket, type TCustomerTicketPage, type TStaffTicketListQuery, type TTicketListQuery, type TTicketPriority } from '@wisp/shared';
+import {
+  CLOSED_TICKET_STATUSES,
+  OPEN_TICKET_STATUSES,
+  type TCreateTicketRequest,
+  type TCustomerTicket,
+  type TCustomerTicketPage,
+  type TStaffTicketListQuery,
+  type TTicketListQuery,
+  type TTicketPriority,
+} from '@wisp/shared';
 import { notifyTicketCreated } from '../notifications/ticket-emails.ts';
 import { acceptFiles, type UploadedFile } from './ticket-files.ts';
 import { insertWithNextTicketNumber } from './ticket-number.ts';
 import { diagnosticsSnapshot } from './diagnostics.ts';
-import { attachFiles, authorOf, findCustomerOrThrow, findTicketOrThrow, loadConversation, type TicketContext } from './ticket-context.ts';
+import {
+  attachFiles,
+  authorOf,
+  findCustomerOrThrow,
+  findTicketOrThrow,
+  loadConversation,
+  type TicketContext,
+} from './ticket-context.ts';
 import { TicketMessageModel, WorkOrderModel, type TWorkOrderDoc } from './work-order.model.ts';
-import { isUnreadStaffReply, toCustomerTicket, toCustomerTicketSummary, toStaffTicket, toStaffTicketSummary } from './tickets.views.ts';
+import {
+  isUnreadStaffReply,
+  toCustomerTicket,
+  toCustomerTicketSummary,
+  toStaffTicket,
+  toStaffTicketSummary,
+} from './tickets.views.ts';
 
-export type OpenTicketInput = Omit<TCreateTicketRequest, 'priority'> & { priority: TTicketPriority; assignedTo?: string };
+export type OpenTicketInput = Omit<TCreateTicketRequest, 'priority'> & {
+  priority: TTicketPriority;
+  assignedTo?: string;
+};
 
 /**
  * Opens a ticket for `customerId` (by the customer in the portal, or by staff for a customer who phoned
  * in): every file is checked first, then the work order is inserted under the next ticket number with a
  * frozen diagnostics snapshot, then the files are recorded, then support and the customer are emailed.
  */
-export async function openTicket(ctx: TicketContext, customerId: string, input: OpenTicketInput, uploads: UploadedFile[] = []): Promise<TWorkOrderDoc> {
+export async function openTicket(
+  ctx: TicketContext,
+  customerId: string,
+  input: OpenTicketInput,
+  uploads: UploadedFile[] = [],
+): Promise<TWorkOrderDoc> {
   const files = await acceptFiles(uploads);
   const customer = await findCustomerOrThrow(ctx, customerId);
   const now = new Date();
@@ -65,7 +95,11 @@ function statusFilter(query: Pick<TTicketListQuery, 'status' | 'group'>) {
  * customer has few tickets, so one projected read of all of them gives the total and the unread count
  * (every non-`_id` read is a full scan on FerretDB: fewer reads is what makes this fast there).
  */
-export async function listTicketsForCustomer(ctx: TicketContext, customerId: string, query: TTicketListQuery): Promise<TCustomerTicketPage> {
+export async function listTicketsForCustomer(
+  ctx: TicketContext,
+  customerId: string,
+  query: TTicketListQuery,
+): Promise<TCustomerTicketPage> {
   await findCustomerOrThrow(ctx, customerId);
   const filter = { tenantId: ctx.tenant._id, customerId, ...statusFilter(query) };
   const [page, all] = await Promise.all([
@@ -74,16 +108,32 @@ export async function listTicketsForCustomer(ctx: TicketContext, customerId: str
       .skip((query.page - 1) * query.pageSize)
       .limit(query.pageSize)
       .lean<TWorkOrderDoc[]>(),
-    WorkOrderModel.find({ tenantId: ctx.tenant._id, customerId }, { status: 1, lastStaffReplyAt: 1, customerLastReadAt: 1 }).lean(),
+    WorkOrderModel.find(
+      { tenantId: ctx.tenant._id, customerId },
+      { status: 1, lastStaffReplyAt: 1, customerLastReadAt: 1 },
+    ).lean(),
   ]);
   const wanted = statusesOf(query);
   const total = all.filter((w) => !wanted || wanted.includes(w.status)).length;
   // Only tickets with a staff reply newer than the customer's last read need their messages counted.
   const withUnread = page.filter(hasUnreadReply);
   const replies = withUnread.length
-    ? await TicketMessageModel.find({ tenantId: ctx.tenant._id, workOrderId: { $in: withUnread.map((w) => w._id) }, visibility: 'public', authorType: 'staff' }, { workOrderId: 1, createdAt: 1, visibility: 1, authorType: 1 }).lean()
+    ? await TicketMessageModel.find(
+        {
+          tenantId: ctx.tenant._id,
+          workOrderId: { $in: withUnread.map((w) => w._id) },
+          visibility: 'public',
+          authorType: 'staff',
+        },
+        { workOrderId: 1, createdAt: 1, visibility: 1, authorType: 1 },
+      ).lean()
     : [];
-  const items = page.map((wo) => toCustomerTicketSummary(wo, replies.filter((m) => String(m.workOrderId) === String(wo._id) && isUnreadStaffReply(wo, m)).length));
+  const items = page.map((wo) =>
+    toCustomerTicketSummary(
+      wo,
+      replies.filter((m) => String(m.workOrderId) === String(wo._id) && isUnreadStaffReply(wo, m)).length,
+    ),
+  );
   return { items, page: query.page, pageSize: query.pageSize, total, unreadTickets: all.filter(hasUnreadReply).length };
 }
 
@@ -92,12 +142,22 @@ function hasUnreadReply(w: { lastStaffReplyAt?: Date | null; customerLastReadAt?
 }
 
 /** How many of the customer's tickets have a staff reply newer than the customer's last read. */
-export async function countTicketsWithUnreadReplies(ctx: Pick<TicketContext, 'tenant'>, customerId: string): Promise<number> {
-  const replied = await WorkOrderModel.find({ tenantId: ctx.tenant._id, customerId, lastStaffReplyAt: { $exists: true } }, { lastStaffReplyAt: 1, customerLastReadAt: 1 }).lean();
+export async function countTicketsWithUnreadReplies(
+  ctx: Pick<TicketContext, 'tenant'>,
+  customerId: string,
+): Promise<number> {
+  const replied = await WorkOrderModel.find(
+    { tenantId: ctx.tenant._id, customerId, lastStaffReplyAt: { $exists: true } },
+    { lastStaffReplyAt: 1, customerLastReadAt: 1 },
+  ).lean();
   return replied.filter(hasUnreadReply).length;
 }
 
-export async function getTicketForCustomer(ctx: TicketContext, customerId: string, id: string): Promise<TCustomerTicket> {
+export async function getTicketForCustomer(
+  ctx: TicketContext,
+  customerId: string,
+  id: string,
+): Promise<TCustomerTicket> {
   const wo = await findTicketOrThrow(ctx, id, customerId);
   const { messages, attachments } = await loadConversation(ctx, wo, 'public');
   return toCustomerTicket(wo, messages, attachments, new Date());
@@ -107,7 +167,10 @@ export async function getTicketForCustomer(ctx: TicketContext, customerId: strin
 export async function markReadByCustomer(ctx: TicketContext, customerId: string, id: string): Promise<void> {
   const wo = await findTicketOrThrow(ctx, id, customerId);
   if (ctx.actor.kind !== 'customer') return;
-  await WorkOrderModel.updateOne({ _id: wo._id, tenantId: ctx.tenant._id }, { $set: { customerLastReadAt: new Date() } });
+  await WorkOrderModel.updateOne(
+    { _id: wo._id, tenantId: ctx.tenant._id },
+    { $set: { customerLastReadAt: new Date() } },
+  );
 }
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

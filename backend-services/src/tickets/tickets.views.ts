@@ -40,7 +40,9 @@ export function toCustomerMessage(m: TTicketMessageDoc, attachments: TTicketAtta
     authorType: m.authorType,
     authorName: m.authorName,
     body: m.body,
-    attachments: attachments.filter((a) => a.visibility === 'public' && String(a.messageId) === String(m._id)).map(toCustomerAttachment),
+    attachments: attachments
+      .filter((a) => a.visibility === 'public' && String(a.messageId) === String(m._id))
+      .map(toCustomerAttachment),
     createdAt: m.createdAt.toISOString(),
   };
 }
@@ -67,11 +69,23 @@ export function reopenDeadline(wo: Pick<TWorkOrderDoc, 'status' | 'resolvedAt' |
   return since ? new Date(since.getTime() + TICKET_REOPEN_WINDOW_DAYS * DAY_MS) : null;
 }
 
-export function isUnreadStaffReply(wo: Pick<TWorkOrderDoc, 'customerLastReadAt'>, m: Pick<TTicketMessageDoc, 'authorType' | 'visibility' | 'createdAt'>) {
-  return m.visibility === 'public' && m.authorType === 'staff' && (!wo.customerLastReadAt || m.createdAt > wo.customerLastReadAt);
+export function isUnreadStaffReply(
+  wo: Pick<TWorkOrderDoc, 'customerLastReadAt'>,
+  m: Pick<TTicketMessageDoc, 'authorType' | 'visibility' | 'createdAt'>,
+) {
+  return (
+    m.visibility === 'public' &&
+    m.authorType === 'staff' &&
+    (!wo.customerLastReadAt || m.createdAt > wo.customerLastReadAt)
+  );
 }
 
-export function toCustomerTicket(wo: TWorkOrderDoc, messages: TTicketMessageDoc[], attachments: TTicketAttachmentDoc[], now: Date): TCustomerTicket {
+export function toCustomerTicket(
+  wo: TWorkOrderDoc,
+  messages: TTicketMessageDoc[],
+  attachments: TTicketAttachmentDoc[],
+  now: Date,
+): TCustomerTicket {
   const publicMessages = messages.filter((m) => m.visibility === 'public');
   const publicFiles = attachments.filter((a) => a.visibility === 'public');
   const deadline = reopenDeadline(wo);
@@ -82,11 +96,23 @@ export function toCustomerTicket(wo: TWorkOrderDoc, messages: TTicketMessageDoc[
     source: wo.source,
     resolvedAt: iso(wo.resolvedAt),
     closedAt: iso(wo.closedAt),
-    statusHistory: wo.statusHistory.map((h) => ({ from: (h.from ?? null) as TTicketStatus | null, to: h.to as TTicketStatus, byType: h.byType, at: h.at.toISOString() })),
+    statusHistory: wo.statusHistory.map((h) => ({
+      from: (h.from ?? null) as TTicketStatus | null,
+      to: h.to as TTicketStatus,
+      byType: h.byType,
+      at: h.at.toISOString(),
+    })),
     messages: publicMessages.map((m) => toCustomerMessage(m, publicFiles)),
     attachments: publicFiles.filter((a) => !a.messageId).map(toCustomerAttachment),
     diagnostics: customerDiagnosticsSummary(wo.diagnostics),
-    satisfaction: wo.satisfaction?.rating && wo.satisfaction.ratedAt ? { rating: wo.satisfaction.rating, ...(wo.satisfaction.comment ? { comment: wo.satisfaction.comment } : {}), ratedAt: wo.satisfaction.ratedAt.toISOString() } : null,
+    satisfaction:
+      wo.satisfaction?.rating && wo.satisfaction.ratedAt
+        ? {
+            rating: wo.satisfaction.rating,
+            ...(wo.satisfaction.comment ? { comment: wo.satisfaction.comment } : {}),
+            ratedAt: wo.satisfaction.ratedAt.toISOString(),
+          }
+        : null,
     canClose: wo.status !== 'closed',
     canComment: !closed,
     canReopen: Boolean(deadline && now < deadline),
@@ -116,7 +142,12 @@ export function toStaffTicketSummary(wo: TWorkOrderDoc) {
 }
 
 export function toStaffAttachment(a: TTicketAttachmentDoc) {
-  return { ...toCustomerAttachment(a), visibility: a.visibility, uploadedByType: a.uploadedByType, messageId: a.messageId ? String(a.messageId) : null };
+  return {
+    ...toCustomerAttachment(a),
+    visibility: a.visibility,
+    uploadedByType: a.uploadedByType,
+    messageId: a.messageId ? String(a.messageId) : null,
+  };
 }
 
 export function toStaffMessage(m: TTicketMessageDoc, attachments: TTicketAttachmentDoc[]) {
@@ -137,13 +168,31 @@ export function toStaffTicket(wo: TWorkOrderDoc, messages: TTicketMessageDoc[], 
   return {
     ...toStaffTicketSummary(wo),
     description: wo.description,
-    statusHistory: wo.statusHistory.map((h) => ({ from: h.from ?? null, to: h.to, by: h.by, byType: h.byType, at: h.at.toISOString() })),
+    statusHistory: wo.statusHistory.map((h) => ({
+      from: h.from ?? null,
+      to: h.to,
+      by: h.by,
+      byType: h.byType,
+      at: h.at.toISOString(),
+    })),
     messages: messages.map((m) => toStaffMessage(m, attachments)),
     attachments: attachments.filter((a) => !a.messageId).map(toStaffAttachment),
     diagnostics: d
-      ? { cpe: d.cpe ?? null, signalStrength: d.signalStrength ?? null, lastOnline: iso(d.lastOnline), ipAddress: d.ipAddress ?? null, capturedAt: d.capturedAt.toISOString() }
+      ? {
+          cpe: d.cpe ?? null,
+          signalStrength: d.signalStrength ?? null,
+          lastOnline: iso(d.lastOnline),
+          ipAddress: d.ipAddress ?? null,
+          capturedAt: d.capturedAt.toISOString(),
+        }
       : null,
-    satisfaction: wo.satisfaction?.rating ? { rating: wo.satisfaction.rating, comment: wo.satisfaction.comment ?? null, ratedAt: iso(wo.satisfaction.ratedAt) } : null,
+    satisfaction: wo.satisfaction?.rating
+      ? {
+          rating: wo.satisfaction.rating,
+          comment: wo.satisfaction.comment ?? null,
+          ratedAt: iso(wo.satisfaction.ratedAt),
+        }
+      : null,
     customerLastReadAt: iso(wo.customerLastReadAt),
   };
 }

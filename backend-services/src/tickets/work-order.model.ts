@@ -1,5 +1,11 @@
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
-import { MESSAGE_AUTHOR_TYPES, TICKET_CATEGORIES, TICKET_PRIORITIES, TICKET_SOURCES, TICKET_STATUSES } from '@wisp/shared';
+import {
+  MESSAGE_AUTHOR_TYPES,
+  TICKET_CATEGORIES,
+  TICKET_PRIORITIES,
+  TICKET_SOURCES,
+  TICKET_STATUSES,
+} from '@wisp/shared';
 
 const statusChangeSchema = new Schema(
   {
@@ -67,7 +73,11 @@ workOrderSchema.index({ tenantId: 1, status: 1, lastActivityAt: -1 });
 workOrderSchema.index({ tenantId: 1, assignedTo: 1, lastActivityAt: -1 });
 workOrderSchema.index({ tenantId: 1, seedKey: 1 });
 
-export type TWorkOrderDoc = InferSchemaType<typeof workOrderSchema> & { _id: mongoose.Types.ObjectId; createdAt: Date; updatedAt: Date };
+export type TWorkOrderDoc = InferSchemaType<typeof workOrderSchema> & {
+  _id: mongoose.Types.ObjectId;
+  createdAt: Date;
+  updatedAt: Date;
+};
 export const WorkOrderModel = mongoose.model('WorkOrder', workOrderSchema);
 
 const ticketMessageSchema = new Schema(
@@ -85,7 +95,10 @@ const ticketMessageSchema = new Schema(
   { timestamps: true },
 );
 ticketMessageSchema.index({ tenantId: 1, workOrderId: 1, createdAt: 1 });
-export type TTicketMessageDoc = InferSchemaType<typeof ticketMessageSchema> & { _id: mongoose.Types.ObjectId; createdAt: Date };
+export type TTicketMessageDoc = InferSchemaType<typeof ticketMessageSchema> & {
+  _id: mongoose.Types.ObjectId;
+  createdAt: Date;
+};
 export const TicketMessageModel = mongoose.model('TicketMessage', ticketMessageSchema);
 
 const ticketAttachmentSchema = new Schema(
@@ -107,12 +120,18 @@ const ticketAttachmentSchema = new Schema(
   { timestamps: true },
 );
 ticketAttachmentSchema.index({ tenantId: 1, workOrderId: 1, createdAt: 1 });
-export type TTicketAttachmentDoc = InferSchemaType<typeof ticketAttachmentSchema> & { _id: mongoose.Types.ObjectId; createdAt: Date };
+export type TTicketAttachmentDoc = InferSchemaType<typeof ticketAttachmentSchema> & {
+  _id: mongoose.Types.ObjectId;
+  createdAt: Date;
+};
 export const TicketAttachmentModel = mongoose.model('TicketAttachment', ticketAttachmentSchema);
 
 /**
  * Things that may happen once per ticket (e.g. the rating): the first insert of `_id` wins, because a
  * conditional update is not atomic on FerretDB.
  */
-const ticketClaimSchema = new Schema({ _id: { type: String, required: true }, claimedAt: { type: Date, required: true } }, { versionKey: false });
+const ticketClaimSchema = new Schema(
+  { _id: { type: String, required: true }, claimedAt: { type: Date, required: true } },
+  { versionKey: false },
+);
 export const TicketClaimModel = mongoose.model('TicketClaim', ticketClaimSchema);

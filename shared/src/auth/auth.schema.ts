@@ -51,7 +51,10 @@ export type TPortalInviteRequest = z.infer<typeof ZPortalInviteRequest>;
 /** Staff: turn a customer's portal access on or off, or lock/suspend/reactivate the portal account. */
 export const ZPortalAccessUpdate = z
   .object({ enabled: z.boolean().optional(), accountStatus: z.enum(['active', 'suspended', 'locked']).optional() })
-  .refine((v) => v.enabled !== undefined || v.accountStatus !== undefined, { message: 'Nothing to change.', path: ['enabled'] });
+  .refine((v) => v.enabled !== undefined || v.accountStatus !== undefined, {
+    message: 'Nothing to change.',
+    path: ['enabled'],
+  });
 export type TPortalAccessUpdate = z.infer<typeof ZPortalAccessUpdate>;
 
 /** Answer of login and link-account: who is now signed in, on which tenant. */

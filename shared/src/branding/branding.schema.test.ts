@@ -21,7 +21,12 @@ describe('branding values that may reach CSS', () => {
   it('accepts same-site paths and https URLs for logos, nothing else', () => {
     expect(ZAssetUrl.safeParse('/branding/prairiesky/logo.svg').success).toBe(true);
     expect(ZAssetUrl.safeParse('https://cdn.example.com/logo.png').success).toBe(true);
-    for (const bad of ['javascript:alert(1)', 'data:image/svg+xml,<svg>', 'http://example.com/a.png', '//evil.example/x.png']) {
+    for (const bad of [
+      'javascript:alert(1)',
+      'data:image/svg+xml,<svg>',
+      'http://example.com/a.png',
+      '//evil.example/x.png',
+    ]) {
       expect(ZAssetUrl.safeParse(bad).success, bad).toBe(false);
     }
   });

@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { ZPagination, ZPage } from '../common/pagination.schema.ts';
 import { ZSignalQuality } from '../service/service-info.schema.ts';
 
-export const TICKET_CATEGORIES = ['slow-speed', 'no-connection', 'intermittent', 'equipment-failure', 'billing-issue', 'other'] as const;
+export const TICKET_CATEGORIES = [
+  'slow-speed',
+  'no-connection',
+  'intermittent',
+  'equipment-failure',
+  'billing-issue',
+  'other',
+] as const;
 export const ZTicketCategory = z.enum(TICKET_CATEGORIES);
 export type TTicketCategory = z.infer<typeof ZTicketCategory>;
 
@@ -17,7 +24,11 @@ export const TICKET_STATUSES = ['open', 'in-progress', 'waiting-on-customer', 'r
 export const ZTicketStatus = z.enum(TICKET_STATUSES);
 export type TTicketStatus = z.infer<typeof ZTicketStatus>;
 /** Status groups the list filter accepts besides single statuses. */
-export const OPEN_TICKET_STATUSES = ['open', 'in-progress', 'waiting-on-customer'] as const satisfies readonly TTicketStatus[];
+export const OPEN_TICKET_STATUSES = [
+  'open',
+  'in-progress',
+  'waiting-on-customer',
+] as const satisfies readonly TTicketStatus[];
 export const CLOSED_TICKET_STATUSES = ['resolved', 'closed'] as const satisfies readonly TTicketStatus[];
 
 export const TICKET_SOURCES = ['portal', 'staff', 'email'] as const;
@@ -29,8 +40,16 @@ export const ZMessageAuthorType = z.enum(MESSAGE_AUTHOR_TYPES);
 /** A resolved or closed ticket may be reopened by its customer for this many days. */
 export const TICKET_REOPEN_WINDOW_DAYS = 14;
 
-const ZTitle = z.string().trim().min(5, 'Please give a short title (at least 5 characters).').max(120, 'Keep the title under 120 characters.');
-const ZDescription = z.string().trim().min(10, 'Please describe the problem (at least 10 characters).').max(5000, 'Keep the description under 5000 characters.');
+const ZTitle = z
+  .string()
+  .trim()
+  .min(5, 'Please give a short title (at least 5 characters).')
+  .max(120, 'Keep the title under 120 characters.');
+const ZDescription = z
+  .string()
+  .trim()
+  .min(10, 'Please describe the problem (at least 10 characters).')
+  .max(5000, 'Keep the description under 5000 characters.');
 const ZBody = z.string().trim().min(1, 'Write a message.').max(5000, 'Keep the message under 5000 characters.');
 
 /** Multipart forms send every field as text; these schemas accept the same values as JSON or form fields. */

@@ -4,7 +4,10 @@ import { SessionModel } from './session.model.ts';
 
 export type SessionPolicy = { idleMinutes: number; absoluteHours: number };
 
-export function sessionPolicyOf(config: { SESSION_IDLE_MINUTES: number; SESSION_ABSOLUTE_HOURS: number }): SessionPolicy {
+export function sessionPolicyOf(config: {
+  SESSION_IDLE_MINUTES: number;
+  SESSION_ABSOLUTE_HOURS: number;
+}): SessionPolicy {
   return { idleMinutes: config.SESSION_IDLE_MINUTES, absoluteHours: config.SESSION_ABSOLUTE_HOURS };
 }
 export type NewSession = { token: string; sessionId: string; absoluteExpiresAt: Date };
@@ -20,7 +23,12 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-export async function startSession(subject: SessionSubject, policy: SessionPolicy, userAgent?: string, now = new Date()): Promise<NewSession> {
+export async function startSession(
+  subject: SessionSubject,
+  policy: SessionPolicy,
+  userAgent?: string,
+  now = new Date(),
+): Promise<NewSession> {
   const token = randomBytes(32).toString('base64url');
   const sessionId = hashToken(token);
   const absoluteExpiresAt = new Date(now.getTime() + policy.absoluteHours * 3_600_000);
@@ -47,7 +55,12 @@ export type SessionLookup = { actor: Actor } | { expired: true } | null;
  * expired session is deleted and reported as expired, so the portal can say so and send the person
  * back to where they were after signing in again.
  */
-export async function findLiveSession(token: string, tenantId: string, policy: SessionPolicy, now = new Date()): Promise<SessionLookup> {
+export async function findLiveSession(
+  token: string,
+  tenantId: string,
+  policy: SessionPolicy,
+  now = new Date(),
+): Promise<SessionLookup> {
   const session = await SessionModel.findById(hashToken(token)).lean();
   if (!session || String(session.tenantId) !== tenantId) return null;
   const idleDeadline = session.lastSeenAt.getTime() + policy.idleMinutes * 60_000;

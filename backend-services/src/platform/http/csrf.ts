@@ -29,7 +29,8 @@ export const requireCsrf: RequestHandler = (req, _res, next) => {
       /* malformed origin: rejected below */
     }
     const host = req.get('x-forwarded-host') ?? req.get('host');
-    if (originHost !== host) throw new AppError('CSRF_FAILED', 403, 'This request came from another site and was refused.');
+    if (originHost !== host)
+      throw new AppError('CSRF_FAILED', 403, 'This request came from another site and was refused.');
   }
   const cookie = req.cookies?.[CSRF_COOKIE];
   const header = req.get('x-csrf-token');

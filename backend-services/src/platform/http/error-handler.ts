@@ -29,7 +29,9 @@ function toAppError(err: unknown): AppError {
   const status = (err as { status?: number; type?: string }).status;
   const type = (err as { type?: string }).type;
   if (type === 'entity.too.large') return new AppError('PAYLOAD_TOO_LARGE', 413, 'The request is too large.');
-  if (type === 'entity.parse.failed') return new AppError('VALIDATION_FAILED', 400, 'The request body is not valid JSON.');
-  if (status && status >= 400 && status < 500) return new AppError('VALIDATION_FAILED', status, 'The request could not be read.');
+  if (type === 'entity.parse.failed')
+    return new AppError('VALIDATION_FAILED', 400, 'The request body is not valid JSON.');
+  if (status && status >= 400 && status < 500)
+    return new AppError('VALIDATION_FAILED', status, 'The request could not be read.');
   return new AppError('INTERNAL', 500, 'Something went wrong on our side. Please try again.');
 }

@@ -3,12 +3,18 @@ import { tenantLookupFor } from './tenant-resolver.ts';
 
 describe('tenantLookupFor', () => {
   it('reads the subdomain of the platform domain', () => {
-    expect(tenantLookupFor('prairiesky.wisptools.io', 'wisptools.io')).toEqual({ by: 'subdomain', value: 'prairiesky' });
+    expect(tenantLookupFor('prairiesky.wisptools.io', 'wisptools.io')).toEqual({
+      by: 'subdomain',
+      value: 'prairiesky',
+    });
     expect(tenantLookupFor('PrairieSky.localhost', 'localhost')).toEqual({ by: 'subdomain', value: 'prairiesky' });
   });
 
   it('treats any other host as a custom domain', () => {
-    expect(tenantLookupFor('support.prairiesky.example', 'wisptools.io')).toEqual({ by: 'domain', value: 'support.prairiesky.example' });
+    expect(tenantLookupFor('support.prairiesky.example', 'wisptools.io')).toEqual({
+      by: 'domain',
+      value: 'support.prairiesky.example',
+    });
   });
 
   it('on bare loopback needs an explicit, well-formed slug, and otherwise resolves nothing', () => {

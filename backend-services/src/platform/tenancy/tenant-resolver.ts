@@ -45,7 +45,10 @@ async function findTenant(lookup: Lookup): Promise<TTenantDoc | null> {
     case 'subdomain':
       return TenantModel.findOne({ subdomain: lookup.value }).lean<TTenantDoc>();
     case 'domain':
-      return TenantModel.findOne({ domains: lookup.value, 'branding.portal.enableCustomDomain': true }).lean<TTenantDoc>();
+      return TenantModel.findOne({
+        domains: lookup.value,
+        'branding.portal.enableCustomDomain': true,
+      }).lean<TTenantDoc>();
   }
 }
 

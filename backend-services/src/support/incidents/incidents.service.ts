@@ -193,7 +193,13 @@ type TimelineEntry = { at: Date; status: TIncidentStatus; message: string };
 async function claimUpdateIndex(incident: TIncidentDoc, entry: TimelineEntry, now: Date): Promise<number> {
   for (let index = incident.updates?.length ?? 0, tries = 0; tries < 20; index++, tries++) {
     try {
-      await IncidentUpdateClaimModel.create({ _id: `${String(incident._id)}:${index}`, incidentId: incident._id, index, ...entry, claimedAt: now });
+      await IncidentUpdateClaimModel.create({
+        _id: `${String(incident._id)}:${index}`,
+        incidentId: incident._id,
+        index,
+        ...entry,
+        claimedAt: now,
+      });
       return index;
     } catch (err) {
       if (!isDuplicateKeyError(err)) throw err;
@@ -207,20 +213,34 @@ async function claimUpdateIndex(incident: TIncidentDoc, entry: TimelineEntry, no
  * documents, until a re-read shows every one of them. A concurrent writer may overwrite our write with
  * an older picture; whoever writes last then also verifies last, so the final copy is complete.
  */
-async function syncTimeline(tenant: TTenantDoc, incident: TIncidentDoc, eta: Date | null, now: Date): Promise<TIncidentDoc> {
+async function syncTimeline(
+  tenant: TTenantDoc,
+  incident: TIncidentDoc,
+  eta: Date | null,
+  now: Date,
+): Promise<TIncidentDoc> {
   let current = incident;
   for (let attempt = 0; attempt < 10; attempt++) {
     const claimed = await IncidentUpdateClaimModel.find({ incidentId: incident._id }).lean();
     const byIndex = new Map<number, TimelineEntry>();
     // Updates written before update documents existed (e.g. seeded ones) keep their place.
-    current.updates.forEach((u, i) => byIndex.set(i, { at: u.at, status: u.status as TIncidentStatus, message: u.message }));
-    for (const c of claimed) if (typeof c.index === 'number' && c.at && c.message) byIndex.set(c.index, { at: c.at, status: c.status as TIncidentStatus, message: c.message });
+    current.updates.forEach((u, i) =>
+      byIndex.set(i, { at: u.at, status: u.status as TIncidentStatus, message: u.message }),
+    );
+    for (const c of claimed)
+      if (typeof c.index === 'number' && c.at && c.message)
+        byIndex.set(c.index, { at: c.at, status: c.status as TIncidentStatus, message: c.message });
     const timeline = [...byIndex.entries()].sort(([a], [b]) => a - b).map(([, e]) => e);
     const status = timeline[timeline.length - 1]!.status;
     await IncidentModel.updateOne(
       { _id: incident._id, tenantId: tenant._id },
       {
-        $set: { updates: timeline, status, ...(status === 'resolved' ? { resolvedAt: current.resolvedAt ?? now } : {}), ...(eta ? { eta } : {}) },
+        $set: {
+          updates: timeline,
+          status,
+          ...(status === 'resolved' ? { resolvedAt: current.resolvedAt ?? now } : {}),
+          ...(eta ? { eta } : {}),
+        },
         ...(status !== 'resolved' || !eta
           ? { $unset: { ...(status !== 'resolved' ? { resolvedAt: 1 } : {}), ...(!eta ? { eta: 1 } : {}) } }
           : {}),
