@@ -169,6 +169,42 @@ describe('staff work on tickets', () => {
     expect((await WorkOrderModel.findById(own.id).lean())?.status).toBe('closed');
   });
 
+  it('ten staff moving one ticket at once: every accepted move is in the history, as one unbroken chain', async () => {
+    const staff = await signInAsStaff(t, t.client('st-blue'), blue);
+    const customer = await signInAsCustomer(t, t.client('st-blue'), blue, alice);
+    const own = await openTicketAs(customer, alice);
+    const targets = [
+      'in-progress',
+      'waiting-on-customer',
+      'resolved',
+      'closed',
+      'in-progress',
+      'resolved',
+      'closed',
+      'waiting-on-customer',
+      'in-progress',
+      'resolved',
+    ];
+    const results = await Promise.all(
+      targets.map((status) => staff.post(`/api/work-orders/${own.id}/status`).send({ status })),
+    );
+    expect(results.every((r) => r.status === 200 || r.status === 409)).toBe(true);
+    const stored = (await WorkOrderModel.findById(own.id).lean())!;
+    // No accepted move is lost: every history a 200 answer showed is a prefix of the stored one…
+    const key = (h: { from?: string | null; to: string; at: string | Date }) =>
+      `${h.from ?? ''}>${h.to}@${new Date(h.at).toISOString()}`;
+    const storedKeys = stored.statusHistory.map(key);
+    for (const r of results.filter((res) => res.status === 200)) {
+      const shown = (r.body.ticket.statusHistory as { from: string | null; to: string; at: string }[]).map(key);
+      expect(storedKeys.slice(0, shown.length)).toEqual(shown);
+    }
+    // …and the history is one unbroken chain ending at the current status.
+    for (let i = 1; i < stored.statusHistory.length; i++) {
+      expect(stored.statusHistory[i]!.from).toBe(stored.statusHistory[i - 1]!.to);
+    }
+    expect(stored.status).toBe(stored.statusHistory.at(-1)!.to);
+  });
+
   it('assigns and unassigns', async () => {
     const staff = await signInAsStaff(t, t.client('st-blue'), blue);
     const res = await staff.post(`/api/work-orders/${ticket.id}/assign`).send({ assignedTo: 'dale@blue.example' });

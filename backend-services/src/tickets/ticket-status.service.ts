@@ -44,7 +44,15 @@ export async function changeStatus(
   if (to === 'resolved') set.resolvedAt = now;
   if (to === 'closed') set.closedAt = now;
   if (!isClosedStatus(to)) Object.assign(unset, { resolvedAt: 1, closedAt: 1 });
-  // The status in the filter catches most concurrent moves; FerretDB cannot make it airtight (no atomic update).
+  // Two people moving the same ticket at once both read the same history length; inserting a claim on
+  // it lets exactly one of them through (FerretDB cannot make the status filter below airtight).
+  try {
+    await TicketClaimModel.create({ _id: `status:${String(wo._id)}:${wo.statusHistory?.length ?? 0}`, claimedAt: now });
+  } catch (err) {
+    if (isDuplicateKeyError(err))
+      throw new AppError('CONFLICT', 409, 'This ticket was changed meanwhile. Reload and try again.');
+    throw err;
+  }
   const result = await WorkOrderModel.updateOne(
     { _id: wo._id, tenantId: ctx.tenant._id, status: from },
     {
@@ -53,8 +61,10 @@ export async function changeStatus(
       $push: { statusHistory: { _id: entryId, from, to, by: author.authorId, byType: author.authorType, at: now } },
     },
   );
-  if (result.matchedCount === 0)
+  if (result.matchedCount === 0) {
+    await TicketClaimModel.deleteOne({ _id: `status:${String(wo._id)}:${wo.statusHistory?.length ?? 0}` });
     throw new AppError('CONFLICT', 409, 'This ticket was changed meanwhile. Reload and try again.');
+  }
   const updated = await findTicketOrThrow(ctx, String(wo._id));
   publishCustomerTicketChange(String(ctx.tenant._id), updated.customerId, {
     type: 'ticket.status',
