@@ -12,6 +12,9 @@ import { tenantsRouter } from './tenants/tenants.router.ts';
 import { loadSession } from './platform/auth/session.middleware.ts';
 import { requireCsrf } from './platform/http/csrf.ts';
 import { sessionRouter } from './session/session.router.ts';
+import { customerAuthRouter } from './customer-auth/customer-auth.router.ts';
+import { staffAuthRouter } from './staff-auth/staff-auth.router.ts';
+import { customersRouter } from './customers/customers.router.ts';
 
 export type AppDeps = { config: TConfig; logger: Logger; auth: Auth };
 
@@ -36,6 +39,9 @@ export function createApp({ config, logger, auth }: AppDeps): Express {
   api.use(requireCsrf);
   api.use('/tenant', tenantsRouter());
   api.use('/session', sessionRouter());
+  api.use('/customer-portal/auth', customerAuthRouter({ config, auth }));
+  api.use('/staff/auth', staffAuthRouter({ config, auth }));
+  api.use('/customers', customersRouter({ config, auth }));
   app.use('/api', api);
 
   app.use(notFoundHandler);
