@@ -55,7 +55,28 @@ async function loadTenant(event: RequestEvent): Promise<TPublicTenant | null> {
   }
 }
 
+const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
+
+/**
+ * Cross-site form posts are refused: a state-changing form submission must come from a page of this
+ * very host (the browser's Origin header names it). Replaces SvelteKit's check, which compares the
+ * scheme too and so cannot work behind a plain-http dev server (see svelte.config.js).
+ */
+function isCrossSiteFormPost(event: RequestEvent): boolean {
+  if (['GET', 'HEAD', 'OPTIONS'].includes(event.request.method)) return false;
+  const type = (event.request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (!FORM_TYPES.includes(type)) return false;
+  const origin = event.request.headers.get('origin');
+  if (!origin) return true;
+  try {
+    return new URL(origin).host !== event.url.host;
+  } catch {
+    return true;
+  }
+}
+
 const handleApiAndTenant: Handle = async ({ event, resolve }) => {
+  if (isCrossSiteFormPost(event)) return new Response('Cross-site form submissions are forbidden', { status: 403 });
   if (event.url.pathname.startsWith('/api/')) return proxyToBackend(event);
 
   event.locals.tenant = await loadTenant(event);

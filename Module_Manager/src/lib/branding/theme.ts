@@ -43,10 +43,10 @@ export function brandVariables(branding: TBranding): Record<string, string> {
   };
 }
 
-/** `:root { … }` for a `<style>` in the first HTML: every value above is validated, `<` can not occur. */
+/** `:root { … }` (not in high-contrast mode, which must win over any palette) for a `<style>` in the first HTML: every value above is validated, `<` can not occur. */
 export function brandStylesheet(branding: TBranding): string {
   const body = Object.entries(brandVariables(branding))
     .map(([name, value]) => `${name}:${value};`)
     .join('');
-  return `:root{${body}}`.replace(/</g, '\\3c ');
+  return `:root:not([data-contrast='high']){${body}}`.replace(/</g, '\\3c ');
 }
