@@ -55,7 +55,7 @@ function cleanRule(rule: Rule): boolean {
 }
 
 function cleanMedia(at: AtRule): boolean {
-  if (FORBIDDEN.test(at.params) || !/^[\w\s():,.\-]+$/.test(at.params)) return false;
+  if (FORBIDDEN.test(at.params) || !/^[\w\s():,.-]+$/.test(at.params)) return false;
   at.each((child) => {
     if (child.type !== 'rule' || !cleanRule(child)) child.remove();
   });
