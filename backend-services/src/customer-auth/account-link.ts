@@ -1,5 +1,6 @@
 import { CustomerModel, type TCustomerDoc } from '../customers/customer.model.ts';
 import { isDuplicateKeyError } from '../platform/db/mongo.ts';
+import { emailOfActionCode, type ActionCodeKind } from '../platform/auth/identity-toolkit.ts';
 import type { TTenantDoc } from '../tenants/tenant.model.ts';
 import { accountAlreadyExists, emailAlreadyInUse } from './auth-errors.ts';
 import type { AuthDeps } from './customer-login.service.ts';
@@ -13,7 +14,12 @@ type NewAccount = { email: string; password: string; via: 'signup' | 'invitation
  * On any failure the Firebase user and the claim are removed again, leaving nothing half-written.
  * An invitation proves the email (the code arrived there), so that account starts verified and active.
  */
-export async function createAndLinkAccount(deps: AuthDeps, tenant: TTenantDoc, customer: TCustomerDoc, account: NewAccount): Promise<string> {
+export async function createAndLinkAccount(
+  deps: AuthDeps,
+  tenant: TTenantDoc,
+  customer: TCustomerDoc,
+  account: NewAccount,
+): Promise<string> {
   const tenantId = String(tenant._id);
   const claimId = claimIdOf(tenantId, customer.customerId);
   try {
@@ -25,11 +31,24 @@ export async function createAndLinkAccount(deps: AuthDeps, tenant: TTenantDoc, c
   const verified = account.via === 'invitation';
   let uid: string | undefined;
   try {
-    uid = (await deps.auth.createUser({ email: account.email, password: account.password, emailVerified: verified, displayName: `${customer.firstName} ${customer.lastName}` })).uid;
+    uid = (
+      await deps.auth.createUser({
+        email: account.email,
+        password: account.password,
+        emailVerified: verified,
+        displayName: `${customer.firstName} ${customer.lastName}`,
+      })
+    ).uid;
     await deps.auth.setCustomUserClaims(uid, { role: 'customer', tenantId, customerId: customer.customerId });
     await CustomerModel.updateOne(
       { _id: customer._id, tenantId },
-      { $set: { 'portalAccess.firebaseUid': uid, 'portalAccess.accountStatus': verified ? 'active' : 'pending', 'portalAccess.accountCreatedAt': new Date() } },
+      {
+        $set: {
+          'portalAccess.firebaseUid': uid,
+          'portalAccess.accountStatus': verified ? 'active' : 'pending',
+          'portalAccess.accountCreatedAt': new Date(),
+        },
+      },
     );
     return uid;
   } catch (err) {
@@ -44,4 +63,18 @@ export async function createAndLinkAccount(deps: AuthDeps, tenant: TTenantDoc, c
 export function maskEmail(email: string): string {
   const [local = '', domain = ''] = email.split('@');
   return `${local.slice(0, 1)}${'•'.repeat(Math.max(local.length - 1, 1))}@${domain}`;
+}
+
+/** The customer of THIS tenant whose account an emailed action code belongs to, checked before the code is used. */
+export async function customerOfActionCode(
+  deps: AuthDeps,
+  tenantId: string,
+  oobCode: string,
+  kind: ActionCodeKind,
+): Promise<TCustomerDoc | null> {
+  const email = await emailOfActionCode(deps.config, oobCode, kind);
+  if (!email) return null;
+  const user = await deps.auth.getUserByEmail(email).catch(() => null);
+  if (!user) return null;
+  return CustomerModel.findOne({ tenantId, 'portalAccess.firebaseUid': user.uid }).lean<TCustomerDoc>();
 }

@@ -15,15 +15,26 @@ export type Client = { ip: string; userAgent?: string };
 
 /** More customers than this sharing one email or phone in a tenant is not a household, it is data to fix. */
 const MAX_CANDIDATES = 5;
+/** Under the reserved `.invalid` top-level domain: no Firebase account can ever have it. */
+const NO_ACCOUNT_EMAIL = 'no-account@portal.invalid';
+const NO_ACCOUNT_UID = 'no-account';
 
 /**
  * Signs a customer in with an email or phone number of THIS tenant and a password checked by Firebase.
  * Every failure is the same answer and counts towards the per-identifier and per-IP limits.
  */
-export async function logInCustomer(deps: AuthDeps, tenant: TTenantDoc, input: TLoginRequest, client: Client): Promise<{ customer: TCustomerDoc; session: NewSession }> {
+export async function logInCustomer(
+  deps: AuthDeps,
+  tenant: TTenantDoc,
+  input: TLoginRequest,
+  client: Client,
+): Promise<{ customer: TCustomerDoc; session: NewSession }> {
   const tenantId = String(tenant._id);
   const identifier = parseIdentifier(input.identifier, tenant.defaultCountry);
-  const limits = [rule('loginPerIdentifier', tenantId, identifierKey(input.identifier, identifier)), rule('loginPerIp', client.ip)];
+  const limits = [
+    rule('loginPerIdentifier', tenantId, identifierKey(input.identifier, identifier)),
+    rule('loginPerIp', client.ip),
+  ];
   await enforceRateLimit(limits);
 
   const customer = identifier ? await customerWithPassword(deps, tenantId, identifier, input.password) : null;
@@ -33,7 +44,11 @@ export async function logInCustomer(deps: AuthDeps, tenant: TTenantDoc, input: T
     throw invalidCredentials();
   }
   const uid = customer.portalAccess!.firebaseUid!;
-  const session = await startSession({ kind: 'customer', tenantId, uid, customerId: customer.customerId }, sessionPolicyOf(deps.config), client.userAgent);
+  const session = await startSession(
+    { kind: 'customer', tenantId, uid, customerId: customer.customerId },
+    sessionPolicyOf(deps.config),
+    client.userAgent,
+  );
   const now = new Date();
   await CustomerModel.updateOne({ _id: customer._id, tenantId }, { $set: { 'portalAccess.lastLoginAt': now } });
   return { customer, session };
@@ -52,8 +67,20 @@ export async function linkedCustomersOf(tenantId: string, identifier: Identifier
     .lean<TCustomerDoc[]>();
 }
 
-async function customerWithPassword(deps: AuthDeps, tenantId: string, identifier: Identifier, password: string): Promise<TCustomerDoc | null> {
-  for (const candidate of await linkedCustomersOf(tenantId, identifier)) {
+async function customerWithPassword(
+  deps: AuthDeps,
+  tenantId: string,
+  identifier: Identifier,
+  password: string,
+): Promise<TCustomerDoc | null> {
+  const candidates = await linkedCustomersOf(tenantId, identifier);
+  if (candidates.length === 0) {
+    // The same two round trips as for a real account, so response time does not tell whether one exists.
+    await firebaseEmailOf(deps.auth, NO_ACCOUNT_UID);
+    await checkPassword(deps.config, NO_ACCOUNT_EMAIL, password);
+    return null;
+  }
+  for (const candidate of candidates) {
     const uid = candidate.portalAccess!.firebaseUid!;
     // The password is checked against the linked Firebase user's own email, never one the client sent.
     const email = await firebaseEmailOf(deps.auth, uid);

@@ -7,7 +7,11 @@ import mongoose, { Schema } from 'mongoose';
  * attempt fails, so the customer can retry.
  */
 const portalAccountClaimSchema = new Schema(
-  { _id: { type: String, required: true }, via: { type: String, enum: ['signup', 'invitation'], required: true }, claimedAt: { type: Date, required: true } },
+  {
+    _id: { type: String, required: true },
+    via: { type: String, enum: ['signup', 'invitation'], required: true },
+    claimedAt: { type: Date, required: true },
+  },
   { versionKey: false },
 );
 export const PortalAccountClaimModel = mongoose.model('PortalAccountClaim', portalAccountClaimSchema);
@@ -16,7 +20,12 @@ export const claimIdOf = (tenantId: string, customerId: string) => `${tenantId}:
 
 /** One per invitation code ever redeemed, `_id` = the code's hash: the insert makes a code single use. */
 const invitationRedemptionSchema = new Schema(
-  { _id: { type: String, required: true }, tenantId: { type: Schema.Types.ObjectId, required: true }, customerId: String, redeemedAt: { type: Date, required: true } },
+  {
+    _id: { type: String, required: true },
+    tenantId: { type: Schema.Types.ObjectId, required: true },
+    customerId: String,
+    redeemedAt: { type: Date, required: true },
+  },
   { versionKey: false },
 );
 export const InvitationRedemptionModel = mongoose.model('InvitationRedemption', invitationRedemptionSchema);

@@ -23,7 +23,13 @@ const hashCode = (code: string) => createHash('sha256').update(code).digest('hex
  * expiry are stored. A new invitation replaces the previous code. With no email on file, the address
  * staff give becomes the email on file.
  */
-export async function inviteCustomerToPortal(deps: AuthDeps, tenant: TTenantDoc, staff: StaffActor, customerId: string, input: TPortalInviteRequest) {
+export async function inviteCustomerToPortal(
+  deps: AuthDeps,
+  tenant: TTenantDoc,
+  staff: StaffActor,
+  customerId: string,
+  input: TPortalInviteRequest,
+) {
   const tenantId = String(tenant._id);
   if (staff.tenantId !== tenantId) throw AppError.notFound();
   const customer = await CustomerModel.findOne({ tenantId, customerId }).lean<TCustomerDoc>();
@@ -31,9 +37,13 @@ export async function inviteCustomerToPortal(deps: AuthDeps, tenant: TTenantDoc,
   if (customer.portalAccess?.firebaseUid && customer.portalAccess.accountStatus === 'active') {
     throw new AppError('CONFLICT', 409, 'This customer already has an active portal account.');
   }
-  if (customer.portalAccess?.enabled === false) throw new AppError('CONFLICT', 409, 'Portal access is turned off for this customer. Turn it on first.');
+  if (customer.portalAccess?.enabled === false)
+    throw new AppError('CONFLICT', 409, 'Portal access is turned off for this customer. Turn it on first.');
   const email = customer.email || input.email?.toLowerCase();
-  if (!email) throw AppError.validation({ email: 'This customer has no email on file. Enter the address to send the invitation to.' });
+  if (!email)
+    throw AppError.validation({
+      email: 'This customer has no email on file. Enter the address to send the invitation to.',
+    });
 
   const code = randomBytes(24).toString('base64url');
   const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
@@ -59,7 +69,12 @@ export async function inviteCustomerToPortal(deps: AuthDeps, tenant: TTenantDoc,
  * `_id` (single use even with concurrent requests); the account is created or, when a pending sign-up
  * exists, given this password; it is active at once, and the customer is signed in.
  */
-export async function linkInvitedAccount(deps: AuthDeps, tenant: TTenantDoc, input: TLinkAccountRequest, client: Client): Promise<{ customer: TCustomerDoc; session: NewSession }> {
+export async function linkInvitedAccount(
+  deps: AuthDeps,
+  tenant: TTenantDoc,
+  input: TLinkAccountRequest,
+  client: Client,
+): Promise<{ customer: TCustomerDoc; session: NewSession }> {
   const tenantId = String(tenant._id);
   const limits = [rule('linkPerIp', client.ip)];
   await enforceRateLimit(limits);
@@ -72,7 +87,12 @@ export async function linkInvitedAccount(deps: AuthDeps, tenant: TTenantDoc, inp
   const expires = customer.portalAccess?.accessCodeExpires;
   if (!expires || expires.getTime() <= Date.now()) throw expiredInvitation(tenant);
   try {
-    await InvitationRedemptionModel.create({ _id: codeHash, tenantId, customerId: customer.customerId, redeemedAt: new Date() });
+    await InvitationRedemptionModel.create({
+      _id: codeHash,
+      tenantId,
+      customerId: customer.customerId,
+      redeemedAt: new Date(),
+    });
   } catch (err) {
     if (isDuplicateKeyError(err)) throw invalidInvitation();
     throw err;
@@ -81,7 +101,12 @@ export async function linkInvitedAccount(deps: AuthDeps, tenant: TTenantDoc, inp
   let uid = customer.portalAccess?.firebaseUid ?? undefined;
   try {
     if (uid) await deps.auth.updateUser(uid, { email: customer.email, password: input.password, emailVerified: true });
-    else uid = await createAndLinkAccount(deps, tenant, customer, { email: customer.email, password: input.password, via: 'invitation' });
+    else
+      uid = await createAndLinkAccount(deps, tenant, customer, {
+        email: customer.email,
+        password: input.password,
+        via: 'invitation',
+      });
   } catch (err) {
     // The code stays usable when the account could not be set up.
     await InvitationRedemptionModel.deleteOne({ _id: codeHash });
@@ -94,6 +119,10 @@ export async function linkInvitedAccount(deps: AuthDeps, tenant: TTenantDoc, inp
       $unset: { 'portalAccess.accessCode': 1, 'portalAccess.accessCodeExpires': 1 },
     },
   );
-  const session = await startSession({ kind: 'customer', tenantId, uid, customerId: customer.customerId }, sessionPolicyOf(deps.config), client.userAgent);
+  const session = await startSession(
+    { kind: 'customer', tenantId, uid, customerId: customer.customerId },
+    sessionPolicyOf(deps.config),
+    client.userAgent,
+  );
   return { customer, session };
 }

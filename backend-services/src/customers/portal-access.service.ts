@@ -11,7 +11,13 @@ import { findCustomerOrThrow } from './customers.service.ts';
  * Staff turn a customer's portal access on or off, or lock / suspend / reactivate the portal account.
  * Anything that shuts the customer out also ends their sessions at once, on every device.
  */
-export async function changePortalAccess(auth: Auth, tenant: TTenantDoc, staff: StaffActor, customerId: string, change: TPortalAccessUpdate) {
+export async function changePortalAccess(
+  auth: Auth,
+  tenant: TTenantDoc,
+  staff: StaffActor,
+  customerId: string,
+  change: TPortalAccessUpdate,
+) {
   const tenantId = String(tenant._id);
   if (staff.tenantId !== tenantId) throw AppError.notFound();
   const customer = await findCustomerOrThrow(tenant, customerId);
@@ -33,7 +39,12 @@ export async function changePortalAccess(auth: Auth, tenant: TTenantDoc, staff: 
 }
 
 /** Staff change the service status. A suspended customer keeps portal access and sees the suspension. */
-export async function changeServiceStatus(tenant: TTenantDoc, staff: StaffActor, customerId: string, change: TServiceStatusUpdate) {
+export async function changeServiceStatus(
+  tenant: TTenantDoc,
+  staff: StaffActor,
+  customerId: string,
+  change: TServiceStatusUpdate,
+) {
   const tenantId = String(tenant._id);
   if (staff.tenantId !== tenantId) throw AppError.notFound();
   const customer = await findCustomerOrThrow(tenant, customerId);

@@ -4,6 +4,7 @@ import { TenantModel } from '../tenants/tenant.model.ts';
 import { CustomerModel } from '../customers/customer.model.ts';
 import { DEMO_PASSWORD, DEMO_TENANTS, type DemoTenant } from './demo-tenants.ts';
 import { demoCustomers, streetFor, type DemoCustomer } from './demo-customers.ts';
+import { seedDemoAuth } from './demo-auth.ts';
 
 export type SeedSummary = {
   tenants: {
@@ -55,6 +56,7 @@ export async function seedDemo(auth: Auth, now = new Date()): Promise<SeedSummar
     for (const [i, c] of customers.entries()) {
       await upsertCustomer(auth, demo, tenantId, c, i, now);
     }
+    await seedDemoAuth(auth, tenantId, customers);
     const withLogin = customers.filter((c) => c.portalAccount === 'active');
     summary.tenants.push({
       slug: demo.slug,

@@ -12,7 +12,12 @@ export type StaffSignedIn = { staff: { email: string; role: 'admin' | 'staff' };
  * Staff sign in on their own tenant's host: Firebase checks the password, and the user's custom claims
  * `{ role, tenantId }` must name this tenant. Failures share one answer and the login rate limits.
  */
-export async function logInStaff(deps: AuthDeps, tenant: TTenantDoc, input: TStaffLoginRequest, client: Client): Promise<StaffSignedIn> {
+export async function logInStaff(
+  deps: AuthDeps,
+  tenant: TTenantDoc,
+  input: TStaffLoginRequest,
+  client: Client,
+): Promise<StaffSignedIn> {
   const tenantId = String(tenant._id);
   const email = input.email.toLowerCase();
   const limits = [rule('loginPerIdentifier', tenantId, `staff:${email}`), rule('loginPerIp', client.ip)];
@@ -24,6 +29,10 @@ export async function logInStaff(deps: AuthDeps, tenant: TTenantDoc, input: TSta
     await recordAttempt(limits);
     throw invalidCredentials();
   }
-  const session = await startSession({ kind: 'staff', tenantId, uid: user.uid, role, email }, sessionPolicyOf(deps.config), client.userAgent);
+  const session = await startSession(
+    { kind: 'staff', tenantId, uid: user.uid, role, email },
+    sessionPolicyOf(deps.config),
+    client.userAgent,
+  );
   return { staff: { email, role }, session };
 }

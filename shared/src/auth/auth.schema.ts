@@ -65,3 +65,10 @@ export type TCustomerMe = z.infer<typeof ZCustomerMe>;
 /** Answer of sign-up: the account waits for the link sent to the (masked) email on file. */
 export const ZSignupResponse = z.object({ status: z.literal('pending'), sentTo: z.string() });
 export type TSignupResponse = z.infer<typeof ZSignupResponse>;
+
+/** Answer of POST /api/staff/auth/login. */
+export const ZStaffSignedIn = z.object({
+  staff: z.object({ email: z.string(), role: z.enum(['admin', 'staff']) }),
+  tenant: z.object({ slug: z.string() }),
+});
+export type TStaffSignedIn = z.infer<typeof ZStaffSignedIn>;

@@ -6,7 +6,8 @@ import type { TConfig } from '../../config.ts';
  */
 export type IdentityToolkitConfig = Pick<TConfig, 'FIREBASE_AUTH_EMULATOR_HOST' | 'FIREBASE_WEB_API_KEY'>;
 
-type ToolkitAnswer = { ok: true; body: { localId?: string; email?: string } } | { ok: false; reason: string };
+type ToolkitBody = { localId?: string; email?: string; requestType?: string };
+type ToolkitAnswer = { ok: true; body: ToolkitBody } | { ok: false; reason: string };
 
 async function call(config: IdentityToolkitConfig, method: string, payload: object): Promise<ToolkitAnswer> {
   const base = config.FIREBASE_AUTH_EMULATOR_HOST
@@ -18,7 +19,7 @@ async function call(config: IdentityToolkitConfig, method: string, payload: obje
     body: JSON.stringify(payload),
     signal: AbortSignal.timeout(10_000),
   });
-  const body = (await res.json().catch(() => ({}))) as { localId?: string; email?: string; error?: { message?: string } };
+  const body = (await res.json().catch(() => ({}))) as ToolkitBody & { error?: { message?: string } };
   if (res.ok) return { ok: true, body };
   // 400s are the caller's fault (wrong password, used code); anything else is an outage.
   if (res.status !== 400) throw new Error(`Identity Toolkit ${method} answered ${res.status}`);
@@ -26,7 +27,11 @@ async function call(config: IdentityToolkitConfig, method: string, payload: obje
 }
 
 /** The Firebase uid when `password` is right for `email`, else null (wrong password, unknown, disabled). */
-export async function checkPassword(config: IdentityToolkitConfig, email: string, password: string): Promise<string | null> {
+export async function checkPassword(
+  config: IdentityToolkitConfig,
+  email: string,
+  password: string,
+): Promise<string | null> {
   const answer = await call(config, 'signInWithPassword', { email, password, returnSecureToken: false });
   return answer.ok ? (answer.body.localId ?? null) : null;
 }
@@ -37,14 +42,28 @@ export async function applyEmailVerification(config: IdentityToolkitConfig, oobC
   return answer.ok ? (answer.body.localId ?? null) : null;
 }
 
-/** The email a password-reset code was issued for, without using the code; null when it is not valid. */
-export async function emailOfResetCode(config: IdentityToolkitConfig, oobCode: string): Promise<string | null> {
+export type ActionCodeKind = 'VERIFY_EMAIL' | 'PASSWORD_RESET';
+
+/**
+ * The email an action code was issued for, WITHOUT using the code (what the client SDK's
+ * checkActionCode does), so the portal can check the account belongs to this tenant first.
+ * Null when the code is not valid or is of another kind.
+ */
+export async function emailOfActionCode(
+  config: IdentityToolkitConfig,
+  oobCode: string,
+  kind: ActionCodeKind,
+): Promise<string | null> {
   const answer = await call(config, 'resetPassword', { oobCode });
-  return answer.ok ? (answer.body.email ?? null) : null;
+  return answer.ok && answer.body.requestType === kind ? (answer.body.email ?? null) : null;
 }
 
 /** Sets the new password with a reset code; false when the code is not (or no longer) valid. */
-export async function applyPasswordReset(config: IdentityToolkitConfig, oobCode: string, newPassword: string): Promise<boolean> {
+export async function applyPasswordReset(
+  config: IdentityToolkitConfig,
+  oobCode: string,
+  newPassword: string,
+): Promise<boolean> {
   return (await call(config, 'resetPassword', { oobCode, newPassword })).ok;
 }
 

@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../../test/harness.ts';
+import { browser } from '../../test/portal-accounts.ts';
+import { CustomerModel } from '../customers/customer.model.ts';
+import { DEMO_PASSWORD } from './demo-tenants.ts';
+import { seedDemo, type SeedSummary } from './seed.ts';
+
+let t: TestApp;
+let summary: SeedSummary;
+beforeAll(async () => {
+  t = await startTestApp();
+  summary = await seedDemo(t.auth);
+});
+afterAll(() => t.close());
+
+const login = (slug: string, identifier: string) =>
+  browser(t, slug).post('/api/customer-portal/auth/login').send({ identifier, password: DEMO_PASSWORD });
+
+describe('the seeded demo accounts', () => {
+  it('every listed demo login works by email and by phone, except the one with portal access disabled', async () => {
+    for (const tenant of summary.tenants) {
+      for (const c of tenant.customerLogins) {
+        const expected = c.note.includes('disabled') ? 401 : 200;
+        expect((await login(tenant.slug, c.email!)).status, `${tenant.slug} ${c.customerId}`).toBe(expected);
+        expect((await login(tenant.slug, c.phone)).status).toBe(expected);
+      }
+    }
+  });
+
+  it('customer 1 of Prairie Sky signs in with "(402) 555-2001" and a demo login does not work on the other tenant', async () => {
+    expect((await login('prairiesky', '(402) 555-2001')).status).toBe(200);
+    expect((await login('summitridge', '(402) 555-2001')).status).toBe(401);
+  });
+
+  it('staff admin signs in on their tenant only', async () => {
+    const [prairie] = summary.tenants;
+    const res = await browser(t, 'prairiesky')
+      .post('/api/staff/auth/login')
+      .send({ email: prairie!.staffEmail, password: DEMO_PASSWORD });
+    expect(res.status).toBe(200);
+    expect(
+      (
+        await browser(t, 'summitridge')
+          .post('/api/staff/auth/login')
+          .send({ email: prairie!.staffEmail, password: DEMO_PASSWORD })
+      ).status,
+    ).toBe(401);
+  });
+
+  it('the sign-up example signs up; re-seeding resets it so the demo can be shown again', async () => {
+    const example = summary.tenants[0]!.signupExample;
+    const body = { customerId: example.customerId, phone: example.phone, password: 'Demo-Signup-2026' };
+    expect((await browser(t, 'prairiesky').post('/api/customer-portal/auth/signup').send(body)).status).toBe(201);
+    expect((await browser(t, 'prairiesky').post('/api/customer-portal/auth/signup').send(body)).status).toBe(409);
+    await seedDemo(t.auth);
+    const customer = await CustomerModel.findOne({ customerId: example.customerId }).lean();
+    expect(customer?.portalAccess?.firebaseUid).toBeUndefined();
+    expect((await browser(t, 'prairiesky').post('/api/customer-portal/auth/signup').send(body)).status).toBe(201);
+  });
+});
