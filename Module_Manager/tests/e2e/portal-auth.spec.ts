@@ -1,12 +1,12 @@
-import { expect, test } from '@playwright/test';
-import { portalUrl, TENANTS } from './portal-urls';
-import { CUSTOMERS, expectNoAxeViolations, linkFromMail, signIn } from './portal-helpers';
+import { expect, request, test } from '@playwright/test';
+import { portalUrl, TENANTS, WEB_PORT } from './portal-urls';
+import { CUSTOMERS, DEMO_PASSWORD, expectNoAxeViolations, linkFromMail, signIn } from './portal-helpers';
 
 for (const tenant of Object.values(TENANTS)) {
   const people = CUSTOMERS[tenant.slug];
 
   test.describe(`${tenant.displayName}`, () => {
-    test('every signed-out page is branded, titled with the company name and axe-clean', async ({ page }) => {
+    test('every signed-out page is branded, titled with the company name and axe-clean', async ({ page }, testInfo) => {
       for (const [path, heading] of [
         ['', `Welcome to ${tenant.displayName} Support`],
         ['/login', 'Sign in'],
@@ -25,6 +25,9 @@ for (const tenant of Object.values(TENANTS)) {
         // No horizontal scroll at any width.
         expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
         await expectNoAxeViolations(page);
+        if (path === '' || path === '/signup') {
+          await page.screenshot({ path: `/tmp/portal-${tenant.slug}-${testInfo.project.name}${path.replace('/', '-') || '-landing'}.png`, fullPage: true });
+        }
       }
     });
 
@@ -157,10 +160,33 @@ test('sign-up checks the password rules live, then the emailed link confirms the
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Check your email');
   const link = await linkFromMail(who.email, /https?:\/\/[^\s"'<>]*verify-email\?oobCode=[^\s"'<>]+/);
-  const url = new URL(link);
-  await page.goto(portalUrl(tenant.slug, `/verify-email${url.search}`));
+  // The emailed link is served at the root of the tenant's host (SvelteKit `reroute`), as on a custom domain.
+  await page.goto(link);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Email confirmed');
   await page.getByRole('link', { name: 'Sign in' }).last().click();
   await signIn(page, who.email, 'Summer-Evenings-42');
   await expect(page).toHaveURL(/\/dashboard$/);
+});
+
+test('an invitation link from staff lets the customer set a password and lands signed in', async ({ page }, testInfo) => {
+  const tenant = testInfo.project.name === 'phone' ? TENANTS.summitridge : TENANTS.prairiesky;
+  const customerId = `${tenant.slug === 'prairiesky' ? 'PSW' : 'SRI'}-1006`;
+  const email = `invitee.${tenant.slug}@example.com`;
+  // Staff send the invitation through the API (same origin as the portal, as the staff app would).
+  const staff = await request.newContext({ baseURL: `http://${tenant.slug}.localhost:${WEB_PORT}` });
+  const { csrfToken } = (await (await staff.get('/api/session/csrf')).json()) as { csrfToken: string };
+  const headers = { 'x-csrf-token': csrfToken };
+  expect((await staff.post('/api/staff/auth/login', { headers, data: { email: `admin@${tenant.slug}.example`, password: DEMO_PASSWORD } })).status()).toBe(200);
+  expect((await staff.post(`/api/customers/${customerId}/portal-invite`, { headers, data: { email } })).status()).toBe(202);
+  await staff.dispose();
+
+  const link = await linkFromMail(email, /https?:\/\/[^\s"'<>]*signup\?code=[^\s"'<>]+/);
+  await page.goto(link);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Set up your account');
+  await expectNoAxeViolations(page);
+  await page.getByLabel('New password').fill('Winter-Mornings-77');
+  await page.getByRole('button', { name: 'Set password and sign in' }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Hello, /);
+  await page.screenshot({ path: `/tmp/portal-${tenant.slug}-${testInfo.project.name}-dashboard.png`, fullPage: true });
 });
