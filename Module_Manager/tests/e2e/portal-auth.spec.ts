@@ -172,12 +172,14 @@ test('an invitation link from staff lets the customer set a password and lands s
   const tenant = testInfo.project.name === 'phone' ? TENANTS.summitridge : TENANTS.prairiesky;
   const customerId = `${tenant.slug === 'prairiesky' ? 'PSW' : 'SRI'}-1006`;
   const email = `invitee.${tenant.slug}@example.com`;
-  // Staff send the invitation through the API (same origin as the portal, as the staff app would).
-  const staff = await request.newContext({ baseURL: `http://${tenant.slug}.localhost:${WEB_PORT}` });
-  const { csrfToken } = (await (await staff.get('/api/session/csrf')).json()) as { csrfToken: string };
+  // Staff send the invitation through the portal's API proxy (Node cannot resolve *.localhost, so the
+  // tenant is named with `?tenant=` on the bare loopback address).
+  const staff = await request.newContext({ baseURL: `http://127.0.0.1:${WEB_PORT}` });
+  const q = `?tenant=${tenant.slug}`;
+  const { csrfToken } = (await (await staff.get(`/api/session/csrf${q}`)).json()) as { csrfToken: string };
   const headers = { 'x-csrf-token': csrfToken };
-  expect((await staff.post('/api/staff/auth/login', { headers, data: { email: `admin@${tenant.slug}.example`, password: DEMO_PASSWORD } })).status()).toBe(200);
-  expect((await staff.post(`/api/customers/${customerId}/portal-invite`, { headers, data: { email } })).status()).toBe(202);
+  expect((await staff.post(`/api/staff/auth/login${q}`, { headers, data: { email: `admin@${tenant.slug}.example`, password: DEMO_PASSWORD } })).status()).toBe(200);
+  expect((await staff.post(`/api/customers/${customerId}/portal-invite${q}`, { headers, data: { email } })).status()).toBe(202);
   await staff.dispose();
 
   const link = await linkFromMail(email, /https?:\/\/[^\s"'<>]*signup\?code=[^\s"'<>]+/);
