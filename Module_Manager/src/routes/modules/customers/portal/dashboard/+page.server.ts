@@ -1,7 +1,6 @@
 import type { TCustomerSelf } from '@wisp/shared';
 import { api, BackendError } from '$lib/server/api';
-import { loginUrl } from '$lib/portal/paths';
-import { redirect } from '@sveltejs/kit';
+import { redirectIfSignedOut } from '$lib/server/guard';
 import type { PageServerLoad } from './$types';
 
 type TicketSummary = { id: string; ticketNumber: string; title: string; status: string; lastActivityAt: string };
@@ -15,7 +14,7 @@ async function part<T>(run: () => Promise<T>): Promise<Part<T>> {
   try {
     return { ok: true, value: await run() };
   } catch (err) {
-    if (err instanceof BackendError && err.body.code === 'SESSION_EXPIRED') throw err;
+    if (err instanceof BackendError && err.status === 401) throw err;
     return { ok: false };
   }
 }
@@ -26,14 +25,21 @@ export const load: PageServerLoad = async (event) => {
     ({ customer } = await api<{ customer: TCustomerSelf }>(event, '/api/customer-portal/auth/me'));
   } catch (err) {
     // The session ended between the hook's check and now: back to sign-in, then back here.
-    if (err instanceof BackendError && err.status === 401) redirect(303, loginUrl(event.url.pathname, err.body.code === 'SESSION_EXPIRED'));
+    redirectIfSignedOut(event, err);
     throw err;
   }
   const id = encodeURIComponent(customer.customerId);
-  const [tickets, status] = await Promise.all([
-    part(() => api<TicketPage>(event, `/api/work-orders/customer/${id}?group=open&pageSize=5`)),
-    part(() => api<{ activeIncidents?: Incident[]; incidents?: Incident[] }>(event, '/api/customer-portal/service/status')),
-  ]);
+  let tickets: Part<TicketPage>;
+  let status: Part<{ activeIncidents?: Incident[]; incidents?: Incident[] }>;
+  try {
+    [tickets, status] = await Promise.all([
+      part(() => api<TicketPage>(event, `/api/work-orders/customer/${id}?group=open&pageSize=5`)),
+      part(() => api<{ activeIncidents?: Incident[]; incidents?: Incident[] }>(event, '/api/customer-portal/service/status')),
+    ]);
+  } catch (err) {
+    redirectIfSignedOut(event, err);
+    throw err;
+  }
   return {
     customer,
     tickets,
