@@ -1,22 +1,11 @@
+import { ownCustomer } from '../customers/own-customer.ts';
 import type { TCustomerServiceStatus, TServiceInfo, TServiceStatus } from '@wisp/shared';
-import { CustomerModel, type TCustomerDoc } from '../customers/customer.model.ts';
 import type { TTenantDoc } from '../tenants/tenant.model.ts';
 import type { CustomerActor } from '../platform/auth/actor.ts';
-import { AppError } from '../platform/http/app-error.ts';
 import { isFeatureEnabled } from '../platform/access/features.ts';
 import { activeIncidentsAtSite } from '../support/incidents/incidents.service.ts';
 import { toIncidentSummary } from '../support/incidents/incidents.views.ts';
 import { isoOrNull, toServiceInfo } from './service-info.views.ts';
-
-/** The signed-in customer's own record: the session decides which one, never the request. */
-export async function ownCustomer(tenant: TTenantDoc, actor: CustomerActor): Promise<TCustomerDoc> {
-  const customer = await CustomerModel.findOne({
-    tenantId: tenant._id,
-    customerId: actor.customerId,
-  }).lean<TCustomerDoc>();
-  if (!customer) throw AppError.notFound();
-  return customer;
-}
 
 export async function getServiceInfo(tenant: TTenantDoc, actor: CustomerActor): Promise<TServiceInfo> {
   return toServiceInfo(await ownCustomer(tenant, actor), tenant);

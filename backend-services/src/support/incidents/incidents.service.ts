@@ -1,3 +1,4 @@
+import { ownCustomer } from '../../customers/own-customer.ts';
 import {
   OUTAGE_TICKET_CATEGORIES,
   ZObjectId,
@@ -71,15 +72,6 @@ export async function getStatusPage(tenant: TTenantDoc, now = new Date()): Promi
   };
 }
 
-async function ownCustomerOrNotFound(tenant: TTenantDoc, actor: CustomerActor): Promise<TCustomerDoc> {
-  const customer = await CustomerModel.findOne({
-    tenantId: tenant._id,
-    customerId: actor.customerId,
-  }).lean<TCustomerDoc>();
-  if (!customer) throw AppError.notFound();
-  return customer;
-}
-
 /**
  * For the new-ticket page: a known, active outage at the customer's site when the chosen category is
  * one an outage explains. Null otherwise, and null when the tenant switched the status page off (the
@@ -91,7 +83,7 @@ export async function outageForTicketIntake(
   category: string,
   now = new Date(),
 ): Promise<TIntakeResponse> {
-  const customer = await ownCustomerOrNotFound(tenant, actor);
+  const customer = await ownCustomer(tenant, actor);
   if (!(OUTAGE_TICKET_CATEGORIES as readonly string[]).includes(category)) return { incident: null };
   if (!isFeatureEnabled(tenant, 'enableServiceStatus')) return { incident: null };
   const [incident] = await activeIncidentsAtSite(tenant, customer.siteId, now);
@@ -121,7 +113,7 @@ export async function subscribeToIncident(
   incidentId: string,
   now = new Date(),
 ): Promise<{ subscribed: true }> {
-  const customer = await ownCustomerOrNotFound(tenant, actor);
+  const customer = await ownCustomer(tenant, actor);
   const incident = await incidentOfTenant(tenant, incidentId);
   const affectsCustomer = !!customer.siteId && (incident.affectedSiteIds ?? []).includes(customer.siteId);
   if (!affectsCustomer || !isActiveIncident(incident, now)) throw AppError.notFound();
