@@ -12,6 +12,7 @@ import { tenantsRouter } from './tenants/tenants.router.ts';
 import { loadSession } from './platform/auth/session.middleware.ts';
 import { requireCsrf } from './platform/http/csrf.ts';
 import { sessionRouter } from './session/session.router.ts';
+import { workOrdersRouter } from './tickets/tickets.router.ts';
 
 export type AppDeps = { config: TConfig; logger: Logger; auth: Auth };
 
@@ -36,6 +37,7 @@ export function createApp({ config, logger, auth }: AppDeps): Express {
   api.use(requireCsrf);
   api.use('/tenant', tenantsRouter());
   api.use('/session', sessionRouter());
+  api.use('/work-orders', workOrdersRouter(config));
   app.use('/api', api);
 
   app.use(notFoundHandler);

@@ -6,3 +6,4 @@ export * from './tenants/tenant.schema.ts';
 export * from './customers/customer.schema.ts';
 export * from './auth/auth.schema.ts';
 export * from './auth/password-policy.ts';
+export * from './tickets/ticket.schema.ts';

@@ -1,0 +1,32 @@
+import type { TCustomerDoc } from '../customers/customer.model.ts';
+import type { TWorkOrderDoc } from './work-order.model.ts';
+
+/** The customer's CPE facts at the moment the ticket is opened; staff see them as they were then. */
+export function diagnosticsSnapshot(customer: TCustomerDoc, now: Date) {
+  const cpe = customer.equipment?.find((e) => e.type === 'cpe');
+  const net = customer.networkInfo;
+  return {
+    cpe: cpe ? { make: cpe.make ?? undefined, model: cpe.model ?? undefined, serialNumber: cpe.serialNumber ?? undefined, macAddress: cpe.macAddress ?? undefined, firmware: cpe.firmware ?? undefined } : undefined,
+    signalStrength: net?.signalStrength ?? undefined,
+    lastOnline: net?.lastOnline ?? undefined,
+    ipAddress: net?.ipAddress ?? undefined,
+    capturedAt: now,
+  };
+}
+
+/** dBm thresholds for a fixed-wireless CPE link, as support explains them on the phone. */
+export function signalQualityOf(dbm: number | null | undefined): 'good' | 'fair' | 'poor' | 'unknown' {
+  if (typeof dbm !== 'number') return 'unknown';
+  if (dbm >= -65) return 'good';
+  if (dbm >= -75) return 'fair';
+  return 'poor';
+}
+
+/** What a customer may see: no serial, MAC, IP or raw numbers. */
+export function customerDiagnosticsSummary(diagnostics: TWorkOrderDoc['diagnostics']) {
+  if (!diagnostics) return null;
+  return {
+    equipmentLastOnlineAt: diagnostics.lastOnline ? diagnostics.lastOnline.toISOString() : null,
+    signalQuality: signalQualityOf(diagnostics.signalStrength),
+  };
+}
