@@ -13,6 +13,8 @@ import { loadSession } from './platform/auth/session.middleware.ts';
 import { requireCsrf } from './platform/http/csrf.ts';
 import { sessionRouter } from './session/session.router.ts';
 import { workOrdersRouter } from './tickets/tickets.router.ts';
+import { serviceInfoRouter } from './service-info/service-info.router.ts';
+import { customerSupportRouter, staffSupportRouter } from './support/support.router.ts';
 
 export type AppDeps = { config: TConfig; logger: Logger; auth: Auth };
 
@@ -38,6 +40,9 @@ export function createApp({ config, logger, auth }: AppDeps): Express {
   api.use('/tenant', tenantsRouter());
   api.use('/session', sessionRouter());
   api.use('/work-orders', workOrdersRouter(config));
+  api.use('/customer-portal/service', serviceInfoRouter());
+  api.use('/customer-portal/support', customerSupportRouter());
+  api.use('/support', staffSupportRouter({ portalUrlTemplate: config.PORTAL_URL_TEMPLATE }));
   app.use('/api', api);
 
   app.use(notFoundHandler);

@@ -7,3 +7,7 @@ export * from './customers/customer.schema.ts';
 export * from './auth/auth.schema.ts';
 export * from './auth/password-policy.ts';
 export * from './tickets/ticket.schema.ts';
+export * from './service/service-info.schema.ts';
+export * from './support/incident.schema.ts';
+export * from './support/faq.schema.ts';
+export * from './support/contact.schema.ts';

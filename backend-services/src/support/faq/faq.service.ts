@@ -1,0 +1,93 @@
+import type { TFaqArticle, TFaqArticleInput, TFaqKind, TFaqList, TFaqQuery } from '@wisp/shared';
+import type { TTenantDoc } from '../../tenants/tenant.model.ts';
+import type { StaffActor } from '../../platform/auth/actor.ts';
+import { AppError } from '../../platform/http/app-error.ts';
+import { isDuplicateKeyError } from '../../platform/db/mongo.ts';
+import { isFeatureEnabled } from '../../platform/access/features.ts';
+import { FaqArticleModel, type TFaqArticleDoc } from './faq-article.model.ts';
+import { toFaqArticle, toFaqEntrySummary } from './faq.views.ts';
+
+/** FAQ entries need enableFAQ, knowledge-base articles enableKnowledgeBase. */
+function enabledKinds(tenant: TTenantDoc): TFaqKind[] {
+  const kinds: TFaqKind[] = [];
+  if (isFeatureEnabled(tenant, 'enableFAQ')) kinds.push('faq');
+  if (isFeatureEnabled(tenant, 'enableKnowledgeBase')) kinds.push('article');
+  return kinds;
+}
+
+/** User input as a literal inside a regular expression: every metacharacter escaped. */
+export function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+}
+
+const MAX_SEARCH_WORDS = 8;
+
+/**
+ * Published entries of the enabled kinds, grouped by category. With `q`, every word must appear in the
+ * title or body (case-insensitive, matched literally); entries whose title holds more of the words
+ * come first.
+ */
+export async function listFaq(tenant: TTenantDoc, query: TFaqQuery): Promise<TFaqList> {
+  const kinds = enabledKinds(tenant);
+  const words = (query.q ?? '').split(/\s+/).filter(Boolean).slice(0, MAX_SEARCH_WORDS);
+  const patterns = words.map((w) => escapeRegex(w));
+  const docs = await FaqArticleModel.find({
+    tenantId: tenant._id,
+    published: true,
+    kind: { $in: kinds },
+    ...(query.category ? { category: query.category } : {}),
+    ...(patterns.length
+      ? { $and: patterns.map((p) => ({ $or: [{ title: { $regex: p, $options: 'i' } }, { bodyMarkdown: { $regex: p, $options: 'i' } }] })) }
+      : {}),
+  }).lean<TFaqArticleDoc[]>();
+
+  const lowerWords = words.map((w) => w.toLowerCase());
+  const titleHits = (d: TFaqArticleDoc) => lowerWords.filter((w) => d.title.toLowerCase().includes(w)).length;
+  const ranked = docs
+    .map((d) => ({ d, hits: titleHits(d) }))
+    .sort(
+      (a, b) =>
+        b.hits - a.hits ||
+        (patterns.length ? 0 : a.d.category.localeCompare(b.d.category)) ||
+        (a.d.order ?? 0) - (b.d.order ?? 0) ||
+        a.d.title.localeCompare(b.d.title),
+    )
+    .map((r) => r.d);
+
+  const groups = new Map<string, TFaqArticleDoc[]>();
+  for (const d of ranked) groups.set(d.category, [...(groups.get(d.category) ?? []), d]);
+  return {
+    query: words.length ? words.join(' ') : null,
+    categories: [...groups].map(([category, entries]) => ({ category, entries: entries.map(toFaqEntrySummary) })),
+    total: ranked.length,
+  };
+}
+
+export async function getFaqArticle(tenant: TTenantDoc, slug: string): Promise<TFaqArticle> {
+  const doc = await FaqArticleModel.findOne({ tenantId: tenant._id, slug, published: true, kind: { $in: enabledKinds(tenant) } }).lean<TFaqArticleDoc>();
+  if (!doc) throw AppError.notFound();
+  return toFaqArticle(doc);
+}
+
+export async function createFaqArticle(tenant: TTenantDoc, _actor: StaffActor, input: TFaqArticleInput) {
+  try {
+    const doc = await FaqArticleModel.create({ tenantId: tenant._id, ...input });
+    return { ...toFaqArticle(doc.toObject() as TFaqArticleDoc), published: doc.published };
+  } catch (err) {
+    if (isDuplicateKeyError(err)) throw AppError.validation({ slug: 'Another article already uses this address' });
+    throw err;
+  }
+}
+
+export async function updateFaqArticle(tenant: TTenantDoc, _actor: StaffActor, slug: string, input: TFaqArticleInput) {
+  const existing = await FaqArticleModel.findOne({ tenantId: tenant._id, slug }).lean<TFaqArticleDoc>();
+  if (!existing) throw AppError.notFound();
+  try {
+    await FaqArticleModel.updateOne({ _id: existing._id, tenantId: tenant._id }, { $set: input });
+  } catch (err) {
+    if (isDuplicateKeyError(err)) throw AppError.validation({ slug: 'Another article already uses this address' });
+    throw err;
+  }
+  const doc = (await FaqArticleModel.findById(existing._id).lean<TFaqArticleDoc>())!;
+  return { ...toFaqArticle(doc), published: doc.published };
+}

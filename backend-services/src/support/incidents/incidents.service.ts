@@ -1,0 +1,181 @@
+import {
+  OUTAGE_TICKET_CATEGORIES,
+  ZObjectId,
+  type TCreateIncidentRequest,
+  type TIncidentStatus,
+  type TIncidentUpdateRequest,
+  type TIntakeResponse,
+  type TStaffIncident,
+  type TStatusPage,
+} from '@wisp/shared';
+import type { TTenantDoc } from '../../tenants/tenant.model.ts';
+import { CustomerModel, type TCustomerDoc } from '../../customers/customer.model.ts';
+import type { CustomerActor, StaffActor } from '../../platform/auth/actor.ts';
+import { AppError } from '../../platform/http/app-error.ts';
+import { isDuplicateKeyError } from '../../platform/db/mongo.ts';
+import { isFeatureEnabled } from '../../platform/access/features.ts';
+import { IncidentModel, IncidentUpdateClaimModel, type TIncidentDoc } from './incident.model.ts';
+import { IncidentSubscriptionModel } from './incident-subscription.model.ts';
+import { toIncidentSummary, toPublicIncident, toStaffIncident } from './incidents.views.ts';
+import { emailIncidentUpdate } from './incident-emails.ts';
+
+export const RECENTLY_RESOLVED_DAYS = 14;
+const DAY = 24 * 60 * 60 * 1000;
+
+/** An outage that is not resolved, or maintenance inside its window that is not resolved. */
+export function isActiveIncident(incident: TIncidentDoc, now: Date): boolean {
+  if (incident.status === 'resolved') return false;
+  if (incident.kind !== 'maintenance') return true;
+  const start = incident.scheduledStart?.getTime();
+  const end = incident.scheduledEnd?.getTime();
+  return start !== undefined && end !== undefined && start <= now.getTime() && now.getTime() < end;
+}
+
+const newestFirst = (a: TIncidentDoc, b: TIncidentDoc) => (b.startedAt?.getTime() ?? 0) - (a.startedAt?.getTime() ?? 0);
+
+export async function activeIncidentsAtSite(tenant: TTenantDoc, siteId: string | null | undefined, now = new Date()): Promise<TIncidentDoc[]> {
+  if (!siteId) return [];
+  const open = await IncidentModel.find({ tenantId: tenant._id, status: { $ne: 'resolved' }, affectedSiteIds: siteId }).lean<TIncidentDoc[]>();
+  return open.filter((i) => isActiveIncident(i, now)).sort(newestFirst);
+}
+
+/** The tenant's public status page: current, planned, and resolved in the last two weeks. */
+export async function getStatusPage(tenant: TTenantDoc, now = new Date()): Promise<TStatusPage> {
+  const since = new Date(now.getTime() - RECENTLY_RESOLVED_DAYS * DAY);
+  const incidents = await IncidentModel.find({
+    tenantId: tenant._id,
+    $or: [{ status: { $ne: 'resolved' } }, { resolvedAt: { $gte: since } }],
+  }).lean<TIncidentDoc[]>();
+  const current = incidents.filter((i) => isActiveIncident(i, now)).sort(newestFirst);
+  const planned = incidents
+    .filter((i) => i.kind === 'maintenance' && i.status !== 'resolved' && (i.scheduledStart?.getTime() ?? 0) > now.getTime())
+    .sort((a, b) => a.scheduledStart!.getTime() - b.scheduledStart!.getTime());
+  const resolved = incidents
+    .filter((i) => i.status === 'resolved' && i.resolvedAt && i.resolvedAt.getTime() >= since.getTime())
+    .sort((a, b) => b.resolvedAt!.getTime() - a.resolvedAt!.getTime());
+  return {
+    current: current.map(toPublicIncident),
+    plannedMaintenance: planned.map(toPublicIncident),
+    recentlyResolved: resolved.map(toPublicIncident),
+    recentDays: RECENTLY_RESOLVED_DAYS,
+  };
+}
+
+async function ownCustomerOrNotFound(tenant: TTenantDoc, actor: CustomerActor): Promise<TCustomerDoc> {
+  const customer = await CustomerModel.findOne({ tenantId: tenant._id, customerId: actor.customerId }).lean<TCustomerDoc>();
+  if (!customer) throw AppError.notFound();
+  return customer;
+}
+
+/**
+ * For the new-ticket page: a known, active outage at the customer's site when the chosen category is
+ * one an outage explains. Null otherwise, and null when the tenant switched the status page off (the
+ * ticket form then simply continues).
+ */
+export async function outageForTicketIntake(tenant: TTenantDoc, actor: CustomerActor, category: string, now = new Date()): Promise<TIntakeResponse> {
+  const customer = await ownCustomerOrNotFound(tenant, actor);
+  if (!(OUTAGE_TICKET_CATEGORIES as readonly string[]).includes(category)) return { incident: null };
+  if (!isFeatureEnabled(tenant, 'enableServiceStatus')) return { incident: null };
+  const [incident] = await activeIncidentsAtSite(tenant, customer.siteId, now);
+  if (!incident) return { incident: null };
+  const subscribed = await IncidentSubscriptionModel.exists({ tenantId: tenant._id, incidentId: incident._id, customerId: customer.customerId });
+  return { incident: { ...toIncidentSummary(incident), subscribed: Boolean(subscribed) } };
+}
+
+async function incidentOfTenant(tenant: TTenantDoc, incidentId: string): Promise<TIncidentDoc> {
+  if (!ZObjectId.safeParse(incidentId).success) throw AppError.notFound();
+  const incident = await IncidentModel.findOne({ _id: incidentId, tenantId: tenant._id }).lean<TIncidentDoc>();
+  if (!incident) throw AppError.notFound();
+  return incident;
+}
+
+/**
+ * "I'm affected — keep me posted". Only for an active incident at the customer's own site (anything
+ * else answers 404). Idempotent: the insert under the unique index is the dedupe.
+ */
+export async function subscribeToIncident(tenant: TTenantDoc, actor: CustomerActor, incidentId: string, now = new Date()): Promise<{ subscribed: true }> {
+  const customer = await ownCustomerOrNotFound(tenant, actor);
+  const incident = await incidentOfTenant(tenant, incidentId);
+  const affectsCustomer = !!customer.siteId && (incident.affectedSiteIds ?? []).includes(customer.siteId);
+  if (!affectsCustomer || !isActiveIncident(incident, now)) throw AppError.notFound();
+  try {
+    await IncidentSubscriptionModel.create({ tenantId: tenant._id, incidentId: incident._id, customerId: customer.customerId });
+  } catch (err) {
+    if (!isDuplicateKeyError(err)) throw err;
+  }
+  return { subscribed: true };
+}
+
+export async function listIncidentsForStaff(tenant: TTenantDoc, _actor: StaffActor): Promise<TStaffIncident[]> {
+  const incidents = await IncidentModel.find({ tenantId: tenant._id }).sort({ createdAt: -1 }).limit(100).lean<TIncidentDoc[]>();
+  const subscriptions = await IncidentSubscriptionModel.find({ tenantId: tenant._id, incidentId: { $in: incidents.map((i) => i._id) } })
+    .select('incidentId')
+    .lean();
+  const counts = new Map<string, number>();
+  for (const s of subscriptions) counts.set(String(s.incidentId), (counts.get(String(s.incidentId)) ?? 0) + 1);
+  return incidents.map((i) => toStaffIncident(i, counts.get(String(i._id)) ?? 0));
+}
+
+export async function createIncident(tenant: TTenantDoc, _actor: StaffActor, input: TCreateIncidentRequest, now = new Date()): Promise<TStaffIncident> {
+  const scheduledStart = input.scheduledStart ? new Date(input.scheduledStart) : undefined;
+  const startedAt = input.startedAt ? new Date(input.startedAt) : input.kind === 'maintenance' ? scheduledStart : now;
+  const doc = await IncidentModel.create({
+    tenantId: tenant._id,
+    kind: input.kind,
+    title: input.title,
+    status: input.status,
+    affectedSiteIds: input.affectedSiteIds,
+    affectedAreas: input.affectedAreas,
+    updates: [{ at: now, status: input.status, message: input.message }],
+    startedAt,
+    ...(input.status === 'resolved' ? { resolvedAt: now } : {}),
+    ...(scheduledStart ? { scheduledStart } : {}),
+    ...(input.scheduledEnd ? { scheduledEnd: new Date(input.scheduledEnd) } : {}),
+    ...(input.eta ? { eta: new Date(input.eta) } : {}),
+  });
+  await IncidentUpdateClaimModel.create({ _id: `${String(doc._id)}:0`, claimedAt: now });
+  return toStaffIncident(doc.toObject() as TIncidentDoc, 0);
+}
+
+/** Takes the next free update index by inserting its claim: concurrent updates never share one. */
+async function claimUpdateIndex(incident: TIncidentDoc, now: Date): Promise<number> {
+  for (let index = incident.updates?.length ?? 0, tries = 0; tries < 20; index++, tries++) {
+    try {
+      await IncidentUpdateClaimModel.create({ _id: `${String(incident._id)}:${index}`, claimedAt: now });
+      return index;
+    } catch (err) {
+      if (!isDuplicateKeyError(err)) throw err;
+    }
+  }
+  throw new AppError('CONFLICT', 409, 'Another update is being posted. Please try again.');
+}
+
+/** Appends an update (status moves with it) and emails every subscriber once through the outbox. */
+export async function addIncidentUpdate(
+  tenant: TTenantDoc,
+  _actor: StaffActor,
+  incidentId: string,
+  input: TIncidentUpdateRequest,
+  portalUrlTemplate: string,
+  now = new Date(),
+): Promise<TStaffIncident> {
+  const incident = await incidentOfTenant(tenant, incidentId);
+  const index = await claimUpdateIndex(incident, now);
+  const status: TIncidentStatus = input.status;
+  const eta = input.eta === undefined ? (incident.eta ?? null) : input.eta === null ? null : new Date(input.eta);
+  await IncidentModel.updateOne(
+    { _id: incident._id, tenantId: tenant._id },
+    {
+      $push: { updates: { at: now, status, message: input.message } },
+      $set: { status, ...(status === 'resolved' ? { resolvedAt: now } : {}), ...(eta ? { eta } : {}) },
+      ...(status !== 'resolved' || !eta ? { $unset: { ...(status !== 'resolved' ? { resolvedAt: 1 } : {}), ...(!eta ? { eta: 1 } : {}) } } : {}),
+    },
+  );
+  const updated = await incidentOfTenant(tenant, incidentId);
+  const subscriptions = await IncidentSubscriptionModel.find({ tenantId: tenant._id, incidentId: incident._id }).lean();
+  const subscribers = subscriptions.length
+    ? await CustomerModel.find({ tenantId: tenant._id, customerId: { $in: subscriptions.map((s) => s.customerId) } }).lean<TCustomerDoc[]>()
+    : [];
+  await emailIncidentUpdate(tenant, updated, { index, status, message: input.message, eta }, subscribers, portalUrlTemplate);
+  return toStaffIncident(updated, subscriptions.length);
+}

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+export const FAQ_KINDS = ['faq', 'article'] as const;
+export const ZFaqKind = z.enum(FAQ_KINDS);
+export type TFaqKind = z.infer<typeof ZFaqKind>;
+
+export const FAQ_SEARCH_MAX = 200;
+
+/** `GET /api/customer-portal/support/faq?q=&category=`. */
+export const ZFaqQuery = z.object({
+  q: z.string().trim().max(FAQ_SEARCH_MAX, `Search for at most ${FAQ_SEARCH_MAX} characters`).optional(),
+  category: z.string().trim().max(80).optional(),
+});
+export type TFaqQuery = z.infer<typeof ZFaqQuery>;
+
+export const ZFaqEntrySummary = z.object({
+  slug: z.string(),
+  kind: ZFaqKind,
+  category: z.string(),
+  title: z.string(),
+  /** Plain-text start of the body, for the list. */
+  excerpt: z.string(),
+  updatedAt: z.string(),
+});
+export type TFaqEntrySummary = z.infer<typeof ZFaqEntrySummary>;
+
+/** Categories in first-seen order of the ranked results; with `q`, title matches come first. */
+export const ZFaqList = z.object({
+  query: z.string().nullable(),
+  categories: z.array(z.object({ category: z.string(), entries: z.array(ZFaqEntrySummary) })),
+  total: z.number(),
+});
+export type TFaqList = z.infer<typeof ZFaqList>;
+
+/** One entry with its Markdown body rendered to sanitised HTML. */
+export const ZFaqArticle = ZFaqEntrySummary.omit({ excerpt: true }).extend({ html: z.string() });
+export type TFaqArticle = z.infer<typeof ZFaqArticle>;
+
+export const ZFaqSlug = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(120)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Use lowercase letters, digits and hyphens');
+
+/** Staff: `POST /api/support/faq` and `PUT /api/support/faq/:slug`. */
+export const ZFaqArticleInput = z.object({
+  kind: ZFaqKind.default('faq'),
+  category: z.string().trim().min(1).max(80),
+  title: z.string().trim().min(3).max(200),
+  slug: ZFaqSlug,
+  bodyMarkdown: z.string().max(50_000),
+  published: z.boolean().default(false),
+  order: z.number().int().min(0).max(10_000).default(0),
+});
+export type TFaqArticleInput = z.infer<typeof ZFaqArticleInput>;
