@@ -15,6 +15,9 @@ import { sessionRouter } from './session/session.router.ts';
 import { workOrdersRouter } from './tickets/tickets.router.ts';
 import { serviceInfoRouter } from './service-info/service-info.router.ts';
 import { customerSupportRouter, staffSupportRouter } from './support/support.router.ts';
+import { customerAuthRouter } from './customer-auth/customer-auth.router.ts';
+import { staffAuthRouter } from './staff-auth/staff-auth.router.ts';
+import { customersRouter } from './customers/customers.router.ts';
 
 export type AppDeps = { config: TConfig; logger: Logger; auth: Auth };
 
@@ -43,6 +46,9 @@ export function createApp({ config, logger, auth }: AppDeps): Express {
   api.use('/customer-portal/service', serviceInfoRouter());
   api.use('/customer-portal/support', customerSupportRouter());
   api.use('/support', staffSupportRouter({ portalUrlTemplate: config.PORTAL_URL_TEMPLATE }));
+  api.use('/customer-portal/auth', customerAuthRouter({ config, auth }));
+  api.use('/staff/auth', staffAuthRouter({ config, auth }));
+  api.use('/customers', customersRouter({ config, auth }));
   app.use('/api', api);
 
   app.use(notFoundHandler);

@@ -6,6 +6,7 @@ import { firebaseAuth } from './platform/auth/firebase.ts';
 import { createApp } from './app.ts';
 import { createMailTransport } from './notifications/mailer.ts';
 import { startOutboxWorker } from './notifications/outbox.service.ts';
+import { startRateLimitSweeper } from './platform/rate-limit/rate-limit.service.ts';
 
 async function main() {
   let config;
@@ -28,6 +29,7 @@ async function main() {
   const auth = firebaseAuth(config.FIREBASE_PROJECT_ID);
   const app = createApp({ config, logger, auth });
   const outbox = startOutboxWorker({ transport: createMailTransport(config.SMTP_URL), from: config.MAIL_FROM, logger });
+  startRateLimitSweeper((err) => logger.warn({ err }, 'rate-limit sweep failed'));
   const server: Server = app.listen(config.PORT, config.HOST, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;

@@ -1,5 +1,5 @@
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
-import { PORTAL_ACCOUNT_STATUSES, SERVICE_STATUSES } from '@wisp/shared';
+import { LOCALES, PORTAL_ACCOUNT_STATUSES, SERVICE_STATUSES } from '@wisp/shared';
 
 const equipmentSchema = new Schema(
   {
@@ -43,11 +43,14 @@ const customerSchema = new Schema(
     networkInfo: { signalStrength: Number, lastOnline: Date, ipAddress: String },
     installations: { type: [installationSchema], default: [] },
     siteId: String,
+    /** Language of the emails sent to this customer; the tenant's default when unset. */
+    preferredLocale: { type: String, enum: LOCALES },
     portalAccess: {
       enabled: { type: Boolean, default: true },
       // No default: FerretDB ignores `sparse`, so an explicit null would collide under the unique index.
       firebaseUid: String,
       accountStatus: { type: String, enum: PORTAL_ACCOUNT_STATUSES },
+      /** SHA-256 (hex) of the invitation code; the code itself exists only in the emailed link. */
       accessCode: String,
       accessCodeExpires: Date,
       accountCreatedAt: Date,
@@ -59,6 +62,7 @@ const customerSchema = new Schema(
 customerSchema.index({ tenantId: 1, customerId: 1 }, { unique: true });
 customerSchema.index({ tenantId: 1, email: 1 });
 customerSchema.index({ tenantId: 1, primaryPhone: 1 });
+customerSchema.index({ tenantId: 1, 'portalAccess.accessCode': 1 });
 customerSchema.index({ 'portalAccess.firebaseUid': 1 }, { unique: true, sparse: true });
 
 export type TCustomerDoc = InferSchemaType<typeof customerSchema> & { _id: mongoose.Types.ObjectId };

@@ -17,7 +17,7 @@ export function toPublicTenant(tenant: TTenantDoc): TPublicTenant {
 }
 
 /** Mongo stores absent optional values as null; the shared schema expects them absent. */
-function withoutNulls(value: unknown): unknown {
+export function withoutNulls(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutNulls);
   if (value && typeof value === 'object' && !(value instanceof Date)) {
     return Object.fromEntries(

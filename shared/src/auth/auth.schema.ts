@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { ZNewPassword } from './password-policy.ts';
+import { ZCustomerSelf } from '../customers/customer.schema.ts';
+import { ZPublicTenant } from '../tenants/tenant.schema.ts';
 
 /** Email or phone number in any common format; the server normalises it within the tenant. */
 export const ZIdentifier = z.string().trim().min(3, 'Enter your email or phone number.').max(254);
@@ -41,3 +43,25 @@ export const ZStaffLoginRequest = z.object({
   password: z.string().min(1, 'Enter your password.').max(128),
 });
 export type TStaffLoginRequest = z.infer<typeof ZStaffLoginRequest>;
+
+/** Staff: invite a customer to the portal. `email` is used only when the customer has none on file. */
+export const ZPortalInviteRequest = z.object({ email: z.email('Enter a valid email address.').optional() });
+export type TPortalInviteRequest = z.infer<typeof ZPortalInviteRequest>;
+
+/** Staff: turn a customer's portal access on or off, or lock/suspend/reactivate the portal account. */
+export const ZPortalAccessUpdate = z
+  .object({ enabled: z.boolean().optional(), accountStatus: z.enum(['active', 'suspended', 'locked']).optional() })
+  .refine((v) => v.enabled !== undefined || v.accountStatus !== undefined, { message: 'Nothing to change.', path: ['enabled'] });
+export type TPortalAccessUpdate = z.infer<typeof ZPortalAccessUpdate>;
+
+/** Answer of login and link-account: who is now signed in, on which tenant. */
+export const ZCustomerSignedIn = z.object({ customer: ZCustomerSelf, tenant: z.object({ slug: z.string() }) });
+export type TCustomerSignedIn = z.infer<typeof ZCustomerSignedIn>;
+
+/** Answer of GET /api/customer-portal/auth/me. */
+export const ZCustomerMe = z.object({ customer: ZCustomerSelf, tenant: ZPublicTenant });
+export type TCustomerMe = z.infer<typeof ZCustomerMe>;
+
+/** Answer of sign-up: the account waits for the link sent to the (masked) email on file. */
+export const ZSignupResponse = z.object({ status: z.literal('pending'), sentTo: z.string() });
+export type TSignupResponse = z.infer<typeof ZSignupResponse>;

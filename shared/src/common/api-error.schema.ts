@@ -14,6 +14,7 @@ export type TApiError = z.infer<typeof ZApiError>;
 export const API_ERROR_CODES = [
   'VALIDATION_FAILED',
   'UNAUTHENTICATED',
+  'INVALID_CREDENTIALS',
   'SESSION_EXPIRED',
   'FORBIDDEN',
   'NOT_FOUND',

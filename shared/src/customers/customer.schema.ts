@@ -15,6 +15,22 @@ export const ZServicePlan = z.object({
 });
 export type TServicePlan = z.infer<typeof ZServicePlan>;
 
+export const LOCALES = ['en', 'es'] as const;
+export const ZLocale = z.enum(LOCALES);
+export type TLocale = z.infer<typeof ZLocale>;
+
+export const ZServiceAddress = z.object({
+  street: z.string().optional(),
+  city: z.string().optional(),
+  state: z.string().optional(),
+  postalCode: z.string().optional(),
+  country: z.string().optional(),
+});
+
+/** Staff: change a customer's service status. A suspended customer can still sign in and see why. */
+export const ZServiceStatusUpdate = z.object({ serviceStatus: ZServiceStatus });
+export type TServiceStatusUpdate = z.infer<typeof ZServiceStatusUpdate>;
+
 /** The customer as the customer sees themself: built by an allowlist view on the backend. */
 export const ZCustomerSelf = z.object({
   customerId: z.string(),
@@ -22,8 +38,10 @@ export const ZCustomerSelf = z.object({
   lastName: z.string(),
   email: z.string().optional(),
   primaryPhone: z.string().optional(),
+  serviceAddress: ZServiceAddress.optional(),
   serviceStatus: ZServiceStatus,
   servicePlan: ZServicePlan.optional(),
   nextBillingDate: z.string().optional(),
+  preferredLocale: ZLocale.optional(),
 });
 export type TCustomerSelf = z.infer<typeof ZCustomerSelf>;

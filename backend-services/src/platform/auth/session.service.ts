@@ -3,6 +3,10 @@ import type { Actor } from './actor.ts';
 import { SessionModel } from './session.model.ts';
 
 export type SessionPolicy = { idleMinutes: number; absoluteHours: number };
+
+export function sessionPolicyOf(config: { SESSION_IDLE_MINUTES: number; SESSION_ABSOLUTE_HOURS: number }): SessionPolicy {
+  return { idleMinutes: config.SESSION_IDLE_MINUTES, absoluteHours: config.SESSION_ABSOLUTE_HOURS };
+}
 export type NewSession = { token: string; sessionId: string; absoluteExpiresAt: Date };
 
 type SessionSubject =

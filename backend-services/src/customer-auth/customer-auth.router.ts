@@ -1,0 +1,83 @@
+import { Router, type Request, type Response } from 'express';
+import {
+  ZCompleteResetRequest,
+  ZLinkAccountRequest,
+  ZLoginRequest,
+  ZResetPasswordRequest,
+  ZSignupRequest,
+  ZVerifyEmailRequest,
+  type TCustomerSignedIn,
+} from '@wisp/shared';
+import { requireCustomer, requireSignedIn, customerActorOf } from '../platform/access/access.ts';
+import { clearSessionCookie, setSessionCookie } from '../platform/auth/session-cookie.ts';
+import { endSession, type NewSession } from '../platform/auth/session.service.ts';
+import { signOutEverywhere } from '../platform/auth/sign-out.ts';
+import { validate } from '../platform/http/validate.ts';
+import { toPublicTenant } from '../tenants/tenant.views.ts';
+import { toCustomerSelf } from '../customers/customer.views.ts';
+import { findCustomerOrThrow } from '../customers/customers.service.ts';
+import type { TCustomerDoc } from '../customers/customer.model.ts';
+import { logInCustomer, type AuthDeps, type Client } from './customer-login.service.ts';
+import { signUpCustomer, verifyCustomerEmail } from './customer-signup.service.ts';
+import { linkInvitedAccount } from './portal-invite.service.ts';
+import { completePasswordReset, requestPasswordReset } from './password-reset.service.ts';
+
+export const clientOf = (req: Request): Client => ({ ip: req.ip ?? 'unknown', userAgent: req.get('user-agent') });
+
+function signedIn(req: Request, res: Response, signIn: { customer: TCustomerDoc; session: NewSession }) {
+  setSessionCookie(req, res, signIn.session.token, signIn.session.absoluteExpiresAt);
+  res.setHeader('Cache-Control', 'no-store');
+  const body: TCustomerSignedIn = { customer: toCustomerSelf(signIn.customer), tenant: { slug: req.tenant.slug } };
+  res.json(body);
+}
+
+/** The portal's front door: `/api/customer-portal/auth/*`, every route bound to `req.tenant`. */
+export function customerAuthRouter(deps: AuthDeps): Router {
+  const router = Router();
+
+  router.post('/login', validate('body', ZLoginRequest), async (req, res) => {
+    signedIn(req, res, await logInCustomer(deps, req.tenant, res.locals.body, clientOf(req)));
+  });
+
+  router.post('/signup', validate('body', ZSignupRequest), async (req, res) => {
+    res.status(201).json(await signUpCustomer(deps, req.tenant, res.locals.body, clientOf(req)));
+  });
+
+  router.post('/verify-email', validate('body', ZVerifyEmailRequest), async (req, res) => {
+    res.json(await verifyCustomerEmail(deps, req.tenant, res.locals.body.oobCode));
+  });
+
+  router.post('/link-account', validate('body', ZLinkAccountRequest), async (req, res) => {
+    signedIn(req, res, await linkInvitedAccount(deps, req.tenant, res.locals.body, clientOf(req)));
+  });
+
+  router.post('/reset-password', validate('body', ZResetPasswordRequest), async (req, res) => {
+    await requestPasswordReset(deps, req.tenant, res.locals.body, clientOf(req));
+    res.status(202).json({ status: 'accepted' });
+  });
+
+  router.post('/reset-password/complete', validate('body', ZCompleteResetRequest), async (req, res) => {
+    await completePasswordReset(deps, req.tenant, res.locals.body, clientOf(req));
+    res.json({ status: 'password-changed' });
+  });
+
+  router.get('/me', requireCustomer, async (req, res) => {
+    const customer = await findCustomerOrThrow(req.tenant, customerActorOf(req).customerId);
+    res.setHeader('Cache-Control', 'no-store');
+    res.json({ customer: toCustomerSelf(customer), tenant: toPublicTenant(req.tenant) });
+  });
+
+  router.post('/logout', async (req, res) => {
+    if (req.actor) await endSession(req.actor.sessionId);
+    clearSessionCookie(req, res);
+    res.status(204).end();
+  });
+
+  router.post('/logout-everywhere', requireSignedIn, async (req, res) => {
+    await signOutEverywhere(deps.auth, req.actor!.tenantId, req.actor!.uid);
+    clearSessionCookie(req, res);
+    res.status(204).end();
+  });
+
+  return router;
+}

@@ -1,0 +1,99 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { TLinkAccountRequest, TPortalInviteRequest } from '@wisp/shared';
+import { CustomerModel, type TCustomerDoc } from '../customers/customer.model.ts';
+import { enqueueEmail } from '../notifications/outbox.service.ts';
+import type { StaffActor } from '../platform/auth/actor.ts';
+import { sessionPolicyOf, startSession, type NewSession } from '../platform/auth/session.service.ts';
+import { isDuplicateKeyError } from '../platform/db/mongo.ts';
+import { AppError } from '../platform/http/app-error.ts';
+import { enforceRateLimit, recordAttempt, rule } from '../platform/rate-limit/rate-limit.service.ts';
+import { portalUrl } from '../tenants/portal-url.ts';
+import type { TTenantDoc } from '../tenants/tenant.model.ts';
+import { createAndLinkAccount } from './account-link.ts';
+import { expiredInvitation, invalidInvitation } from './auth-errors.ts';
+import { localeFor, renderAuthEmail } from './auth-emails.ts';
+import type { AuthDeps, Client } from './customer-login.service.ts';
+import { InvitationRedemptionModel } from './portal-account-claim.model.ts';
+
+export const INVITATION_TTL_MS = 7 * 24 * 3_600_000;
+const hashCode = (code: string) => createHash('sha256').update(code).digest('hex');
+
+/**
+ * Staff invite a customer: a random code (192 bits) goes out in the emailed link; only its hash and
+ * expiry are stored. A new invitation replaces the previous code. With no email on file, the address
+ * staff give becomes the email on file.
+ */
+export async function inviteCustomerToPortal(deps: AuthDeps, tenant: TTenantDoc, staff: StaffActor, customerId: string, input: TPortalInviteRequest) {
+  const tenantId = String(tenant._id);
+  if (staff.tenantId !== tenantId) throw AppError.notFound();
+  const customer = await CustomerModel.findOne({ tenantId, customerId }).lean<TCustomerDoc>();
+  if (!customer) throw AppError.notFound('No such customer.');
+  if (customer.portalAccess?.firebaseUid && customer.portalAccess.accountStatus === 'active') {
+    throw new AppError('CONFLICT', 409, 'This customer already has an active portal account.');
+  }
+  if (customer.portalAccess?.enabled === false) throw new AppError('CONFLICT', 409, 'Portal access is turned off for this customer. Turn it on first.');
+  const email = customer.email || input.email?.toLowerCase();
+  if (!email) throw AppError.validation({ email: 'This customer has no email on file. Enter the address to send the invitation to.' });
+
+  const code = randomBytes(24).toString('base64url');
+  const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
+  await CustomerModel.updateOne(
+    { _id: customer._id, tenantId },
+    { $set: { email, 'portalAccess.accessCode': hashCode(code), 'portalAccess.accessCodeExpires': expiresAt } },
+  );
+  const url = portalUrl(tenant, deps.config.PORTAL_URL_TEMPLATE, `/signup?code=${code}`);
+  const mail = renderAuthEmail('portal-invite', localeFor(customer, tenant), tenant, { name: customer.firstName, url });
+  await enqueueEmail(tenantId, {
+    kind: 'portal-invite',
+    dedupeKey: `portal-invite:${hashCode(code)}`,
+    to: email,
+    fromName: tenant.branding.company.displayName,
+    replyTo: tenant.branding.company.supportEmail,
+    ...mail,
+  });
+  return { sentTo: email, expiresAt: expiresAt.toISOString() };
+}
+
+/**
+ * The invited customer sets a password. The code is redeemed by inserting its hash under a unique
+ * `_id` (single use even with concurrent requests); the account is created or, when a pending sign-up
+ * exists, given this password; it is active at once, and the customer is signed in.
+ */
+export async function linkInvitedAccount(deps: AuthDeps, tenant: TTenantDoc, input: TLinkAccountRequest, client: Client): Promise<{ customer: TCustomerDoc; session: NewSession }> {
+  const tenantId = String(tenant._id);
+  const limits = [rule('linkPerIp', client.ip)];
+  await enforceRateLimit(limits);
+  const codeHash = hashCode(input.accessCode);
+  const customer = await CustomerModel.findOne({ tenantId, 'portalAccess.accessCode': codeHash }).lean<TCustomerDoc>();
+  if (!customer?.email) {
+    await recordAttempt(limits);
+    throw invalidInvitation();
+  }
+  const expires = customer.portalAccess?.accessCodeExpires;
+  if (!expires || expires.getTime() <= Date.now()) throw expiredInvitation(tenant);
+  try {
+    await InvitationRedemptionModel.create({ _id: codeHash, tenantId, customerId: customer.customerId, redeemedAt: new Date() });
+  } catch (err) {
+    if (isDuplicateKeyError(err)) throw invalidInvitation();
+    throw err;
+  }
+
+  let uid = customer.portalAccess?.firebaseUid ?? undefined;
+  try {
+    if (uid) await deps.auth.updateUser(uid, { email: customer.email, password: input.password, emailVerified: true });
+    else uid = await createAndLinkAccount(deps, tenant, customer, { email: customer.email, password: input.password, via: 'invitation' });
+  } catch (err) {
+    // The code stays usable when the account could not be set up.
+    await InvitationRedemptionModel.deleteOne({ _id: codeHash });
+    throw err;
+  }
+  await CustomerModel.updateOne(
+    { _id: customer._id, tenantId },
+    {
+      $set: { 'portalAccess.accountStatus': 'active', 'portalAccess.lastLoginAt': new Date() },
+      $unset: { 'portalAccess.accessCode': 1, 'portalAccess.accessCodeExpires': 1 },
+    },
+  );
+  const session = await startSession({ kind: 'customer', tenantId, uid, customerId: customer.customerId }, sessionPolicyOf(deps.config), client.userAgent);
+  return { customer, session };
+}

@@ -1,0 +1,42 @@
+import type { Auth } from 'firebase-admin/auth';
+import type { TPortalAccessUpdate, TServiceStatusUpdate } from '@wisp/shared';
+import type { StaffActor } from '../platform/auth/actor.ts';
+import { signOutEverywhere } from '../platform/auth/sign-out.ts';
+import { AppError } from '../platform/http/app-error.ts';
+import type { TTenantDoc } from '../tenants/tenant.model.ts';
+import { CustomerModel } from './customer.model.ts';
+import { findCustomerOrThrow } from './customers.service.ts';
+
+/**
+ * Staff turn a customer's portal access on or off, or lock / suspend / reactivate the portal account.
+ * Anything that shuts the customer out also ends their sessions at once, on every device.
+ */
+export async function changePortalAccess(auth: Auth, tenant: TTenantDoc, staff: StaffActor, customerId: string, change: TPortalAccessUpdate) {
+  const tenantId = String(tenant._id);
+  if (staff.tenantId !== tenantId) throw AppError.notFound();
+  const customer = await findCustomerOrThrow(tenant, customerId);
+  const uid = customer.portalAccess?.firebaseUid;
+  if (change.accountStatus && !uid) throw new AppError('CONFLICT', 409, 'This customer has no portal account yet.');
+  const set: Record<string, unknown> = {};
+  if (change.enabled !== undefined) set['portalAccess.enabled'] = change.enabled;
+  if (change.accountStatus) set['portalAccess.accountStatus'] = change.accountStatus;
+  await CustomerModel.updateOne({ _id: customer._id, tenantId }, { $set: set });
+  const shutOut = change.enabled === false || change.accountStatus === 'locked' || change.accountStatus === 'suspended';
+  const sessionsEnded = shutOut && uid ? await signOutEverywhere(auth, tenantId, uid) : 0;
+  return {
+    portalAccess: {
+      enabled: change.enabled ?? customer.portalAccess?.enabled !== false,
+      accountStatus: change.accountStatus ?? customer.portalAccess?.accountStatus ?? null,
+    },
+    sessionsEnded,
+  };
+}
+
+/** Staff change the service status. A suspended customer keeps portal access and sees the suspension. */
+export async function changeServiceStatus(tenant: TTenantDoc, staff: StaffActor, customerId: string, change: TServiceStatusUpdate) {
+  const tenantId = String(tenant._id);
+  if (staff.tenantId !== tenantId) throw AppError.notFound();
+  const customer = await findCustomerOrThrow(tenant, customerId);
+  await CustomerModel.updateOne({ _id: customer._id, tenantId }, { $set: { serviceStatus: change.serviceStatus } });
+  return { customerId, serviceStatus: change.serviceStatus };
+}
