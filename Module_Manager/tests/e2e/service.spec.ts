@@ -36,8 +36,8 @@ test('the service page is for signed-in customers only', async ({ page }) => {
 });
 
 test('el servicio se lee en español', async ({ page, context }) => {
-  await context.addCookies([{ name: 'portal_locale', value: 'es', url: portalUrl('summitridge') }]);
   await signInCustomer(page, 'summitridge', CUSTOMERS.summitridge[0].email);
+  await context.addCookies([{ name: 'portal_locale', value: 'es', url: portalUrl('summitridge') }]);
   await page.goto(portalUrl('summitridge', '/service'));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mi servicio');
   await expect(page.getByTestId('service-status')).toHaveText('Activo');

@@ -1,23 +1,20 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Browser } from '@playwright/test';
 import { CUSTOMERS, expectAxeClean, expectNoHorizontalScroll, shot, signInCustomer, staffApi, ticketsUrl, waitForMail, type Slug } from './tickets-helpers';
 import { portalUrl } from './portal-urls';
 
 const SLUGS = Object.keys(CUSTOMERS) as Slug[];
 
 /** One published FAQ entry per tenant (staff API; idempotent by slug) so the FAQ pages have content. */
-async function ensureFaq(slug: Slug) {
-  const staff = await staffApi(slug);
-  const res = await staff.ctx.post('/api/support/faq', {
-    headers: { 'x-csrf-token': (await (await staff.ctx.get('/api/session/csrf')).json()).csrfToken },
-    data: { kind: 'faq', category: 'Getting connected', title: 'How do I restart my antenna?', slug: 'restart-antenna', bodyMarkdown: 'Unplug the **power adapter** for 30 seconds, then plug it back in.\n\n- Wait 2 minutes\n- Check the lights', published: true },
-  });
-  expect([201, 409]).toContain(res.status());
+async function ensureFaq(browser: Browser, slug: Slug) {
+  const staff = await staffApi(browser, slug);
+  const res = await staff.raw('/api/support/faq', { kind: 'faq', category: 'Getting connected', title: 'How do I restart my antenna?', slug: 'restart-antenna', bodyMarkdown: 'Unplug the **power adapter** for 30 seconds, then plug it back in.\n\n- Wait 2 minutes\n- Check the lights', published: true });
+  expect([201, 409]).toContain(res.status);
   await staff.dispose();
 }
 
 for (const slug of SLUGS) {
-  test(`${slug}: support shows contact, hours with open-now, and a FAQ search that works without JavaScript`, async ({ page }, testInfo) => {
-    await ensureFaq(slug);
+  test(`${slug}: support shows contact, hours with open-now, and a FAQ search that works without JavaScript`, async ({ page, browser }, testInfo) => {
+    await ensureFaq(browser, slug);
     await page.goto(portalUrl(slug, '/support'));
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Help and support');
     await expect(page.getByTestId('open-now')).toHaveText(/Open now|Closed now/);
@@ -69,10 +66,10 @@ test('la ayuda se lee en español', async ({ page, context }) => {
   await expectAxeClean(page);
 });
 
-test('a customer at the outage site sees the incident instead of filing a ticket, subscribes, and gets the next update by email', async ({ page }, testInfo) => {
+test('a customer at the outage site sees the incident instead of filing a ticket, subscribes, and gets the next update by email', async ({ page, browser }, testInfo) => {
   // Separate customers per project: a subscription is remembered per customer.
   const customer = CUSTOMERS.prairiesky[testInfo.project.name === 'phone' ? 1 : 0];
-  const staff = await staffApi('prairiesky');
+  const staff = await staffApi(browser, 'prairiesky');
   const title = `North tower power cut ${Date.now()}`;
   const { incident } = await staff.post<{ incident: { id: string } }>('/api/support/incidents', {
     title,
@@ -109,9 +106,9 @@ test('a customer at the outage site sees the incident instead of filing a ticket
   }
 });
 
-test('"My problem is different" continues to the ticket form', async ({ page }, testInfo) => {
+test('"My problem is different" continues to the ticket form', async ({ page, browser }, testInfo) => {
   const customer = CUSTOMERS.prairiesky[testInfo.project.name === 'phone' ? 0 : 1];
-  const staff = await staffApi('prairiesky');
+  const staff = await staffApi(browser, 'prairiesky');
   const { incident } = await staff.post<{ incident: { id: string } }>('/api/support/incidents', {
     title: `Slow evenings on North tower ${Date.now()}`,
     message: 'Congestion at peak times.',

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, request, type APIRequestContext, type Page, type TestInfo } from '@playwright/test';
+import { expect, type Browser, type BrowserContext, type Page, type TestInfo } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { portalUrl, WEB_PORT } from './portal-urls';
+
 
 /** Seeded demo data (backend-services/src/seed): password and the customers with an active portal login. */
 export const DEMO_PASSWORD = 'Portal-Demo-2026';
@@ -21,37 +22,61 @@ export type Slug = keyof typeof CUSTOMERS;
 
 export const origin = (slug: string) => `http://${slug}.localhost:${WEB_PORT}`;
 
-async function csrf(req: APIRequestContext, slug: string): Promise<string> {
-  const res = await req.get(`${origin(slug)}/api/session/csrf`);
-  expect(res.ok()).toBeTruthy();
-  return ((await res.json()) as { csrfToken: string }).csrfToken;
-}
-
-/** Signs the page's browser context in as a customer through the API (shares the page's cookie jar). */
-export async function signInCustomer(page: Page, slug: Slug, email: string) {
-  const token = await csrf(page.request, slug);
-  const res = await page.request.post(`${origin(slug)}/api/customer-portal/auth/login`, {
-    data: { identifier: email, password: DEMO_PASSWORD },
-    headers: { 'x-csrf-token': token },
-  });
-  expect(res.status(), await res.text()).toBeLessThan(300);
-}
-
-/** A separate request context signed in as the tenant's seeded admin: the staff side of the API. */
-export async function staffApi(slug: Slug) {
-  const ctx = await request.newContext({ baseURL: origin(slug) });
-  const token = await csrf(ctx, slug);
-  const login = await ctx.post('/api/staff/auth/login', { data: { email: `admin@${slug}.example`, password: DEMO_PASSWORD }, headers: { 'x-csrf-token': token } });
-  expect(login.status(), await login.text()).toBeLessThan(300);
-  const headers = { 'x-csrf-token': token };
-  return {
-    ctx,
-    async post<T = unknown>(url: string, data: unknown): Promise<T> {
-      const res = await ctx.post(url, { data, headers });
-      expect(res.status(), `${url}: ${await res.text()}`).toBeLessThan(300);
-      return (await res.json().catch(() => ({}))) as T;
+/**
+ * API calls go through the browser (Node cannot resolve *.localhost; Chromium can): fetch from a page on
+ * the tenant's origin, with the double-submit CSRF header. Returns status and parsed JSON.
+ */
+export async function browserFetch<T = unknown>(page: Page, path: string, init: { method?: string; json?: unknown; form?: Record<string, string> } = {}) {
+  return page.evaluate(
+    async ({ path, init }) => {
+      let token = document.cookie.match(/(?:^|;\s*)wisp_csrf=([^;]+)/)?.[1];
+      if (!token) token = ((await (await fetch('/api/session/csrf')).json()) as { csrfToken: string }).csrfToken;
+      const headers: Record<string, string> = { 'x-csrf-token': decodeURIComponent(token) };
+      let body: BodyInit | undefined;
+      if (init.json !== undefined) {
+        headers['content-type'] = 'application/json';
+        body = JSON.stringify(init.json);
+      } else if (init.form) {
+        const fd = new FormData();
+        for (const [k, v] of Object.entries(init.form)) fd.set(k, v);
+        body = fd;
+      }
+      const res = await fetch(path, { method: init.method ?? (body ? 'POST' : 'GET'), headers, body });
+      const text = await res.text();
+      let json: unknown = null;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        json = text;
+      }
+      return { status: res.status, json, contentType: res.headers.get('content-type') ?? '' };
     },
-    dispose: () => ctx.dispose(),
+    { path, init },
+  ) as Promise<{ status: number; json: T; contentType: string }>;
+}
+
+/** Signs the page's browser context in as a customer through the API (from a page on the tenant's origin). */
+export async function signInCustomer(page: Page, slug: Slug, email: string) {
+  await page.goto(portalUrl(slug));
+  const res = await browserFetch(page, '/api/customer-portal/auth/login', { json: { identifier: email, password: DEMO_PASSWORD } });
+  expect(res.status, JSON.stringify(res.json)).toBeLessThan(300);
+}
+
+/** A separate browser context signed in as the tenant's seeded admin: the staff side of the API. */
+export async function staffApi(browser: Browser, slug: Slug) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(portalUrl(slug));
+  const login = await browserFetch(page, '/api/staff/auth/login', { json: { email: `admin@${slug}.example`, password: DEMO_PASSWORD } });
+  expect(login.status, JSON.stringify(login.json)).toBeLessThan(300);
+  return {
+    async post<T = unknown>(url: string, data: unknown): Promise<T> {
+      const res = await browserFetch<T>(page, url, { json: data });
+      expect(res.status, `${url}: ${JSON.stringify(res.json)}`).toBeLessThan(300);
+      return res.json;
+    },
+    raw: (url: string, data: unknown) => browserFetch(page, url, { json: data }),
+    dispose: () => context.close(),
   };
 }
 
@@ -100,4 +125,12 @@ export async function waitForMail(to: string, match: (mail: ParsedMail) => boole
     await new Promise((r) => setTimeout(r, 300));
   }
   throw new Error(`No matching email to ${to} within ${timeoutMs} ms`);
+}
+
+/** For pages without JavaScript: sign in from a scripted context, then hand its cookies to `target`. */
+export async function signInCustomerWithoutJs(browser: Browser, target: BrowserContext, slug: Slug, email: string) {
+  const helper = await browser.newContext();
+  await signInCustomer(await helper.newPage(), slug, email);
+  await target.addCookies(await helper.cookies());
+  await helper.close();
 }

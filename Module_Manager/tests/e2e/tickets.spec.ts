@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { CUSTOMERS, expectAxeClean, expectNoHorizontalScroll, shot, signInCustomer, staffApi, ticketsUrl, tinyPng, type Slug } from './tickets-helpers';
+import { browserFetch, signInCustomerWithoutJs, CUSTOMERS, expectAxeClean, expectNoHorizontalScroll, shot, signInCustomer, staffApi, ticketsUrl, tinyPng, type Slug } from './tickets-helpers';
 import { portalUrl } from './portal-urls';
 
 // Desktop walks Prairie Sky, the phone walks Summit Ridge: both brandings, both sizes, one run each.
@@ -10,7 +10,7 @@ test('an anonymous visitor to the tickets pages is sent to sign in and back', as
   await expect(page).toHaveURL(/\/modules\/customers\/portal\/login\?returnTo=%2Fmodules%2Fcustomers%2Fportal%2Ftickets%3Ffilter%3Dclosed/);
 });
 
-test('a customer files a ticket with a photo, sees the staff reply arrive live, closes and rates it', async ({ page }, testInfo) => {
+test('a customer files a ticket with a photo, sees the staff reply arrive live, closes and rates it', async ({ page, browser }, testInfo) => {
   const slug = tenantFor(testInfo.project.name);
   const customer = CUSTOMERS[slug][1];
   await signInCustomer(page, slug, customer.email);
@@ -54,11 +54,11 @@ test('a customer files a ticket with a photo, sees the staff reply arrive live, 
   await expect(page.getByText(/^TKT-\d{4}-\d{4,}$/)).toBeVisible();
   const gallery = page.getByRole('link', { name: 'Open antenna.png full size' });
   await expect(gallery).toBeVisible();
-  const full = await page.request.get(await gallery.getAttribute('href') as string);
-  expect(full.headers()['content-type']).toMatch(/^image\//);
+  const full = await browserFetch(page, (await gallery.getAttribute('href')) as string);
+  expect(full.contentType).toMatch(/^image\//);
 
   // Staff answer from the staff API: an internal note first (must never show), then a public reply.
-  const staff = await staffApi(slug);
+  const staff = await staffApi(browser, slug);
   const secret = `INTERNAL-${Date.now()} customer seems confused`;
   await staff.post(`/api/work-orders/${ticketId}/notes`, { body: secret });
   const reply = `Thanks! A technician will swap the radio tomorrow (${Date.now()}).`;
@@ -101,24 +101,22 @@ test('a customer files a ticket with a photo, sees the staff reply arrive live, 
   await staff.dispose();
 });
 
-test('a new staff reply raises the unread badge on the list live, without a reload', async ({ page }, testInfo) => {
+test('a new staff reply raises the unread badge on the list live, without a reload', async ({ page, browser }, testInfo) => {
   const slug = tenantFor(testInfo.project.name);
   const customer = CUSTOMERS[slug][1];
   await signInCustomer(page, slug, customer.email);
-  const token = (await (await page.request.get(`${new URL(portalUrl(slug)).origin}/api/session/csrf`)).json()).csrfToken as string;
-  const created = await page.request.post(`${new URL(portalUrl(slug)).origin}/api/work-orders/customer/${customer.customerId}`, {
-    headers: { 'x-csrf-token': token },
-    multipart: { title: 'Slow evenings', description: 'Every evening speed drops a lot.', category: 'other', priority: 'low' },
+  const created = await browserFetch<{ ticket: { id: string } }>(page, `/api/work-orders/customer/${customer.customerId}`, {
+    form: { title: 'Slow evenings', description: 'Every evening speed drops a lot.', category: 'other', priority: 'low' },
   });
-  expect(created.status()).toBe(201);
-  const ticketId = ((await created.json()) as { ticket: { id: string } }).ticket.id;
+  expect(created.status).toBe(201);
+  const ticketId = created.json.ticket.id;
   await page.goto(ticketsUrl(slug));
   const card = page.locator(`[data-ticket-id="${ticketId}"]`);
   await expect(card).toBeVisible();
   await expect(card.getByTestId('unread-badge')).toHaveCount(0);
   // Give the event stream a moment to connect before staff act.
   await page.waitForTimeout(500);
-  const staff = await staffApi(slug);
+  const staff = await staffApi(browser, slug);
   await staff.post(`/api/work-orders/${ticketId}/replies`, { body: 'Could you run a speed test by cable?' });
   await staff.post(`/api/work-orders/${ticketId}/status`, { status: 'waiting-on-customer' });
   await expect(card.getByTestId('unread-badge')).toHaveText('New replies: 1', { timeout: 10_000 });
@@ -129,9 +127,9 @@ test('a new staff reply raises the unread badge on the list live, without a relo
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('the ticket form works as a plain form post, with errors and a file', async ({ page }, testInfo) => {
+  test('the ticket form works as a plain form post, with errors and a file', async ({ page, browser, context }, testInfo) => {
     const slug = tenantFor(testInfo.project.name);
-    await signInCustomer(page, slug, CUSTOMERS[slug][1].email);
+    await signInCustomerWithoutJs(browser, context, slug, CUSTOMERS[slug][1].email);
     await page.goto(ticketsUrl(slug, '/new'));
     await page.getByRole('radio', { name: /Billing/ }).check();
     await page.getByRole('button', { name: 'Continue' }).click();
@@ -156,8 +154,8 @@ test.describe('without JavaScript', () => {
 
 test('the tickets pages read in Spanish', async ({ page, context }, testInfo) => {
   const slug = tenantFor(testInfo.project.name);
-  await context.addCookies([{ name: 'portal_locale', value: 'es', url: portalUrl(slug) }]);
   await signInCustomer(page, slug, CUSTOMERS[slug][1].email);
+  await context.addCookies([{ name: 'portal_locale', value: 'es', url: portalUrl(slug) }]);
   await page.goto(ticketsUrl(slug));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mis tickets');
   await expect(page.getByRole('link', { name: 'Reportar un problema' }).first()).toBeVisible();
