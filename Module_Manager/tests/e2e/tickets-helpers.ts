@@ -76,6 +76,7 @@ export async function staffApi(browser: Browser, slug: Slug) {
       return res.json;
     },
     raw: (url: string, data: unknown) => browserFetch(page, url, { json: data }),
+    get: (url: string) => browserFetch(page, url),
     dispose: () => context.close(),
   };
 }
