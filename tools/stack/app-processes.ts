@@ -56,6 +56,7 @@ export async function startWeb(e: AppEnv, opts: { quiet?: boolean } = {}) {
       BACKEND_URL: `http://127.0.0.1:${e.backendPort}`,
       // adapter-node: the portal is served on many hosts (one per tenant); the Host header decides the origin.
       HOST_HEADER: 'host',
+      PROTOCOL_HEADER: 'x-forwarded-proto',
       BODY_SIZE_LIMIT: '60M',
     },
     quiet: opts.quiet,
