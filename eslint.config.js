@@ -5,7 +5,7 @@ import globals from 'globals';
 
 /** One lint setup for the whole workspace. */
 export default ts.config(
-  { ignores: ['**/node_modules/', '**/build/', '**/.svelte-kit/', '.data/', '.cache/', '**/dist/'] },
+  { ignores: ['**/node_modules/', '**/build/', '**/.svelte-kit/', '.data/', '.cache/', '**/dist/', '**/src/lib/paraglide/'] },
   js.configs.recommended,
   ...ts.configs.recommended,
   ...svelte.configs.recommended,

@@ -49,6 +49,12 @@ async function vitest(pkg: string, env: NodeJS.ProcessEnv = {}) {
   });
 }
 
+/** A check that is not a test suite but must pass: counted as one passed or failed check. */
+async function staticCheck(name: string, command: string, args: string[]) {
+  const code = await run(command, args, ROOT);
+  tallies.push({ suite: name, passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, skipped: 0, ok: code === 0 });
+}
+
 async function playwright(env: NodeJS.ProcessEnv) {
   const out = path.join(results, 'e2e.json');
   fs.rmSync(out, { force: true });
@@ -80,6 +86,8 @@ try {
   const stackEnv = { TEST_MONGODB_BASE_URI: `mongodb://127.0.0.1:${ports.ferret}`, TEST_AUTH_EMULATOR_HOST: `127.0.0.1:${ports.auth}` };
 
   if (!e2eOnly) {
+    await staticCheck('typecheck (tsc + svelte-check)', 'pnpm', ['-r', 'typecheck']);
+    await staticCheck('lint (eslint)', process.execPath, [path.join(ROOT, 'node_modules/eslint/bin/eslint.js'), '.']);
     await vitest('shared');
     await vitest('backend-services', stackEnv);
     await vitest('Module_Manager');

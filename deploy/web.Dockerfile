@@ -1,0 +1,19 @@
+# Module_Manager: the SvelteKit portal, built with adapter-node.
+FROM node:20-bookworm-slim AS build
+RUN npm install -g pnpm@10.34.9
+WORKDIR /app
+COPY pnpm-lock.yaml pnpm-workspace.yaml package.json .npmrc tsconfig.base.json ./
+COPY shared shared
+COPY Module_Manager Module_Manager
+COPY backend-services/package.json backend-services/
+RUN pnpm install --frozen-lockfile --filter @wisp/module-manager...
+RUN pnpm --filter @wisp/module-manager build
+
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production HOST_HEADER=host PROTOCOL_HEADER=x-forwarded-proto BODY_SIZE_LIMIT=60M
+WORKDIR /app
+COPY --from=build /app/Module_Manager/build build
+COPY --from=build /app/Module_Manager/package.json package.json
+USER node
+EXPOSE 3000
+CMD ["node", "build"]
