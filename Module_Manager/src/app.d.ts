@@ -1,4 +1,5 @@
 import type { TPublicTenant } from '@wisp/shared';
+import type { PortalSession } from '$lib/server/session';
 
 declare global {
   namespace App {
@@ -9,6 +10,10 @@ declare global {
     interface Locals {
       /** The tenant this request's host (or, on bare localhost, ?tenant=) belongs to; null when none. */
       tenant: TPublicTenant | null;
+      /** Who this browser is signed in as (from `GET /api/session`), loaded for portal pages only. */
+      session: PortalSession | null;
+      /** The high-contrast choice (cookie), rendered into `<html data-contrast>` so it never flashes. */
+      contrast: 'high' | 'normal';
     }
   }
 }

@@ -3,6 +3,8 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import type { TPublicTenant } from '@wisp/shared';
 import { api, BackendError, backendUrl, ensureCsrfCookie, forwardingHeaders } from '$lib/server/api';
+import { loadSession, signedInCustomerId } from '$lib/server/session';
+import { loginUrl, needsSignIn, portalPath, portalSubpath, rerouteToPortal, SIGNED_OUT_PAGES } from '$lib/portal/paths';
 
 /** Response headers that describe the upstream connection, not the response we send on. */
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-encoding', 'content-length']);
@@ -53,7 +55,28 @@ async function loadTenant(event: RequestEvent): Promise<TPublicTenant | null> {
   }
 }
 
+const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
+
+/**
+ * Cross-site form posts are refused: a state-changing form submission must come from a page of this
+ * very host (the browser's Origin header names it). Replaces SvelteKit's check, which compares the
+ * scheme too and so cannot work behind a plain-http dev server (see svelte.config.js).
+ */
+function isCrossSiteFormPost(event: RequestEvent): boolean {
+  if (['GET', 'HEAD', 'OPTIONS'].includes(event.request.method)) return false;
+  const type = (event.request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (!FORM_TYPES.includes(type)) return false;
+  const origin = event.request.headers.get('origin');
+  if (!origin) return true;
+  try {
+    return new URL(origin).host !== event.url.host;
+  } catch {
+    return true;
+  }
+}
+
 const handleApiAndTenant: Handle = async ({ event, resolve }) => {
+  if (isCrossSiteFormPost(event)) return new Response('Cross-site form submissions are forbidden', { status: 403 });
   if (event.url.pathname.startsWith('/api/')) return proxyToBackend(event);
 
   event.locals.tenant = await loadTenant(event);
@@ -63,6 +86,30 @@ const handleApiAndTenant: Handle = async ({ event, resolve }) => {
   if (explicit && event.locals.tenant) {
     event.cookies.set('portal_tenant', event.locals.tenant.slug, { path: '/', httpOnly: true, sameSite: 'lax', secure: event.url.protocol === 'https:' });
   }
+  event.locals.contrast = event.cookies.get('portal_contrast') === 'high' ? 'high' : 'normal';
+  event.locals.session = null;
+
+  // The page guard lives here, on every request, so no signed-in page can forget it (a layout load
+  // alone would not run for form actions or data requests).
+  const isDataRequest = event.url.pathname.endsWith('/__data.json');
+  const pagePath = event.url.pathname.replace(/\/__data\.json$/, '');
+  const subpath = portalSubpath(rerouteToPortal(pagePath) ?? pagePath);
+  // Client-side navigations fetch `__data.json`: they need SvelteKit's JSON form of a redirect.
+  const goTo = (location: string) => 
+    isDataRequest ? Response.json({ type: 'redirect', location }) : new Response(null, { status: 303, headers: { location } });
+  if (event.locals.tenant && subpath !== null) {
+    event.locals.session = await loadSession(event);
+    const customerId = signedInCustomerId(event.locals.session);
+    if (!customerId && needsSignIn(subpath)) {
+      const search = new URLSearchParams(event.url.search);
+      search.delete('x-sveltekit-invalidated');
+      const here = portalPath(subpath) + (search.size ? `?${search}` : '');
+      return goTo(loginUrl(here, event.locals.session.expired));
+    }
+    if (customerId && SIGNED_OUT_PAGES.includes(subpath) && event.request.method === 'GET') {
+      return goTo(portalPath('/dashboard'));
+    }
+  }
   return resolve(event);
 };
 
@@ -70,7 +117,9 @@ const handleApiAndTenant: Handle = async ({ event, resolve }) => {
 const handleLocale: Handle = ({ event, resolve }) =>
   paraglideMiddleware(event.request, ({ request, locale }) => {
     event.request = request;
-    return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) });
+    return resolve(event, {
+      transformPageChunk: ({ html }) => html.replace('%lang%', locale).replace('%contrast%', event.locals.contrast ?? 'normal'),
+    });
   });
 
 export const handle = sequence(handleApiAndTenant, handleLocale);

@@ -1,7 +1,23 @@
 import { error } from '@sveltejs/kit';
+import { brandStylesheet } from '$lib/branding/theme';
+import { sanitizeCustomCss } from '$lib/branding/custom-css';
+import { signedInCustomerId } from '$lib/server/session';
 import type { LayoutServerLoad } from './$types';
 
-export const load: LayoutServerLoad = ({ locals }) => {
+/**
+ * The branded shell's data, all resolved on the server so the first HTML is already branded: the
+ * tenant's validated palette as CSS variables, its custom CSS re-serialised from an allowlist, who is
+ * signed in (from the hook's session check) and the contrast choice.
+ */
+export const load: LayoutServerLoad = ({ locals, url }) => {
   if (!locals.tenant) error(404, { message: 'There is no customer portal at this address.', code: 'TENANT_NOT_FOUND' });
-  return { tenant: locals.tenant };
+  const branding = locals.tenant.branding;
+  return {
+    tenant: locals.tenant,
+    brandCss: brandStylesheet(branding),
+    customCss: sanitizeCustomCss(branding.portal.customCSS),
+    signedIn: signedInCustomerId(locals.session) !== null,
+    contrast: locals.contrast,
+    here: url.pathname + url.search,
+  };
 };

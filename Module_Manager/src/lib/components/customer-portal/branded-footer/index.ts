@@ -1,0 +1,2 @@
+import Root from './branded-footer.svelte';
+export { Root, Root as BrandedFooter };

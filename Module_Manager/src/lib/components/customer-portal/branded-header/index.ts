@@ -1,0 +1,2 @@
+import Root from './branded-header.svelte';
+export { Root, Root as BrandedHeader };

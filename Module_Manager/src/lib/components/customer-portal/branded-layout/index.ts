@@ -1,0 +1,2 @@
+import Root from './branded-layout.svelte';
+export { Root, Root as BrandedLayout };

@@ -1,0 +1,2 @@
+import Root from './customer-nav.svelte';
+export { Root, Root as CustomerNav };

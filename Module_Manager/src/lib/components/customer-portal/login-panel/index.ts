@@ -1,0 +1,2 @@
+import Root from './login-panel.svelte';
+export { Root, Root as LoginPanel };

@@ -1,0 +1,2 @@
+import Root from './page-title.svelte';
+export { Root, Root as PageTitle };

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { loginUrl, needsSignIn, rerouteToPortal, safeReturnTo } from './paths.ts';
+
+describe('safeReturnTo', () => {
+  it('follows a path inside the portal', () => {
+    expect(safeReturnTo('/modules/customers/portal/tickets/abc?x=1')).toBe('/modules/customers/portal/tickets/abc?x=1');
+  });
+  it('never follows another origin or a path outside the portal', () => {
+    for (const bad of ['https://evil.example/', '//evil.example/x', '/\\evil.example', '/modules/customers/portal//evil.example', '/admin', 'javascript:alert(1)', '/modules/customers/portalx']) {
+      expect(safeReturnTo(bad)).toBe('/modules/customers/portal/dashboard');
+    }
+  });
+  it('does not return a signed-in person to the login page', () => {
+    expect(safeReturnTo('/modules/customers/portal/login')).toBe('/modules/customers/portal/dashboard');
+  });
+});
+
+describe('needsSignIn', () => {
+  it('guards the signed-in sections and leaves the sign-in pages open', () => {
+    expect(needsSignIn('/dashboard')).toBe(true);
+    expect(needsSignIn('/tickets/new')).toBe(true);
+    expect(needsSignIn('/login')).toBe(false);
+    expect(needsSignIn('/signup')).toBe(false);
+    expect(needsSignIn('/dashboardx')).toBe(false);
+  });
+  it('builds the login link with the way back and the expiry note', () => {
+    expect(loginUrl('/modules/customers/portal/tickets', true)).toBe('/modules/customers/portal/login?returnTo=%2Fmodules%2Fcustomers%2Fportal%2Ftickets&expired=1');
+  });
+});
+
+describe('rerouteToPortal', () => {
+  it("serves the portal's sections at the root of a tenant's own domain", () => {
+    expect(rerouteToPortal('/login')).toBe('/modules/customers/portal/login');
+    expect(rerouteToPortal('/tickets/abc')).toBe('/modules/customers/portal/tickets/abc');
+  });
+  it('leaves every other path alone (the path-based URL, assets, the API)', () => {
+    expect(rerouteToPortal('/modules/customers/portal/login')).toBeUndefined();
+    expect(rerouteToPortal('/api/session')).toBeUndefined();
+    expect(rerouteToPortal('/_app/immutable/x.js')).toBeUndefined();
+    expect(rerouteToPortal('/')).toBeUndefined();
+  });
+});

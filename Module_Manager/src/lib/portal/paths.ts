@@ -1,0 +1,50 @@
+/** Where the portal lives on a shared host; on a tenant's own domain `reroute` maps the root onto it. */
+export const PORTAL_BASE = '/modules/customers/portal';
+
+export const portalPath = (path = '') => `${PORTAL_BASE}${path}`;
+
+/** Pages only a signed-in customer may open (checked in hooks.server.ts on every request, not in a layout). */
+export const SIGNED_IN_SECTIONS = ['/dashboard', '/tickets', '/service', '/support', '/account'];
+
+/** Pages a signed-in customer has no use for: they go to the dashboard instead. */
+export const SIGNED_OUT_PAGES = ['', '/', '/login'];
+
+export function portalSubpath(pathname: string): string | null {
+  if (pathname === PORTAL_BASE) return '';
+  return pathname.startsWith(`${PORTAL_BASE}/`) ? pathname.slice(PORTAL_BASE.length) : null;
+}
+
+export function needsSignIn(subpath: string): boolean {
+  return SIGNED_IN_SECTIONS.some((s) => subpath === s || subpath.startsWith(`${s}/`));
+}
+
+/**
+ * A `returnTo` is followed only if it is a path inside this portal: never another origin (`//evil`,
+ * `https:`), never a backslash trick. Anything else lands on the dashboard.
+ */
+export function safeReturnTo(value: string | null | undefined, fallback = portalPath('/dashboard')): string {
+  if (!value || value.length > 500) return fallback;
+  if (!value.startsWith(`${PORTAL_BASE}/`) && value !== PORTAL_BASE) return fallback;
+  if (/[\\\s]|\/\/|^\/[^/]*:/.test(value)) return fallback;
+  const sub = portalSubpath(value.split(/[?#]/)[0]!);
+  if (sub === null || SIGNED_OUT_PAGES.includes(sub)) return fallback;
+  return value;
+}
+
+export function loginUrl(returnTo: string, expired = false): string {
+  const q = new URLSearchParams({ returnTo });
+  if (expired) q.set('expired', '1');
+  return `${portalPath('/login')}?${q}`;
+}
+
+/** Top-level sections a tenant's own domain serves at its root (see src/hooks.ts `reroute`). */
+const ROOT_SECTIONS = new Set([
+  'login', 'signup', 'forgot-password', 'reset-password', 'verify-email', 'dashboard', 'logout', 'preferences',
+  'tickets', 'service', 'support', 'status',
+]);
+
+/** The portal route a pathname is served by: itself, or the root-served alias mapped under PORTAL_BASE. */
+export function rerouteToPortal(pathname: string): string | undefined {
+  const first = pathname.split('/')[1] ?? '';
+  return ROOT_SECTIONS.has(first) ? `${PORTAL_BASE}${pathname}` : undefined;
+}

@@ -1,0 +1,21 @@
+import type { RequestEvent } from '@sveltejs/kit';
+import { api, BackendError } from './api.ts';
+
+export type PortalSession = {
+  actor: { kind: 'customer'; customerId: string } | { kind: 'staff'; role: string; email: string } | null;
+  expired: boolean;
+};
+
+/** `GET /api/session`: cheap (one `_id` lookup on the backend). A backend hiccup counts as signed out. */
+export async function loadSession(event: RequestEvent): Promise<PortalSession> {
+  try {
+    return await api<PortalSession>(event, '/api/session');
+  } catch (err) {
+    if (err instanceof BackendError) return { actor: null, expired: false };
+    throw err;
+  }
+}
+
+export function signedInCustomerId(session: PortalSession | null): string | null {
+  return session?.actor?.kind === 'customer' ? session.actor.customerId : null;
+}

@@ -1,0 +1,42 @@
+import type { TCustomerSelf } from '@wisp/shared';
+import { api, BackendError } from '$lib/server/api';
+import { loginUrl } from '$lib/portal/paths';
+import { redirect } from '@sveltejs/kit';
+import type { PageServerLoad } from './$types';
+
+type TicketSummary = { id: string; ticketNumber: string; title: string; status: string; lastActivityAt: string };
+type TicketPage = { items: TicketSummary[]; total: number };
+type Incident = { id: string; title: string; status: string; lastUpdate?: { message?: string; at?: string } | null; eta?: string | null };
+
+/** A part of the dashboard that may fail on its own: the page still renders, with a retry link. */
+type Part<T> = { ok: true; value: T } | { ok: false };
+
+async function part<T>(run: () => Promise<T>): Promise<Part<T>> {
+  try {
+    return { ok: true, value: await run() };
+  } catch (err) {
+    if (err instanceof BackendError && err.body.code === 'SESSION_EXPIRED') throw err;
+    return { ok: false };
+  }
+}
+
+export const load: PageServerLoad = async (event) => {
+  let customer: TCustomerSelf;
+  try {
+    ({ customer } = await api<{ customer: TCustomerSelf }>(event, '/api/customer-portal/auth/me'));
+  } catch (err) {
+    // The session ended between the hook's check and now: back to sign-in, then back here.
+    if (err instanceof BackendError && err.status === 401) redirect(303, loginUrl(event.url.pathname, err.body.code === 'SESSION_EXPIRED'));
+    throw err;
+  }
+  const id = encodeURIComponent(customer.customerId);
+  const [tickets, status] = await Promise.all([
+    part(() => api<TicketPage>(event, `/api/work-orders/customer/${id}?group=open&pageSize=5`)),
+    part(() => api<{ activeIncidents?: Incident[]; incidents?: Incident[] }>(event, '/api/customer-portal/service/status')),
+  ]);
+  return {
+    customer,
+    tickets,
+    incidents: status.ok ? { ok: true as const, value: status.value.activeIncidents ?? status.value.incidents ?? [] } : { ok: false as const },
+  };
+};
