@@ -11,3 +11,7 @@ export * from './service/service-info.schema.ts';
 export * from './support/incident.schema.ts';
 export * from './support/faq.schema.ts';
 export * from './support/contact.schema.ts';
+// Two feature schemas declare these names too (service info: nullable address; tickets: 'unknown' signal);
+// the package-level names stay the customer record's address and the tickets' signal band.
+export { ZServiceAddress } from './customers/customer.schema.ts';
+export { ZSignalQuality } from './tickets/ticket.schema.ts';

@@ -1,5 +1,5 @@
 import { expect, test, type Browser } from '@playwright/test';
-import { CUSTOMERS, expectAxeClean, expectNoHorizontalScroll, shot, signInCustomer, staffApi, ticketsUrl, waitForMail, type Slug } from './tickets-helpers';
+import { CUSTOMERS, signInCustomer, expectAxeClean, expectNoHorizontalScroll, shot, signInCustomer, staffApi, ticketsUrl, waitForMail, type Slug } from './tickets-helpers';
 import { portalUrl } from './portal-urls';
 
 const SLUGS = Object.keys(CUSTOMERS) as Slug[];
@@ -14,8 +14,9 @@ async function ensureFaq(browser: Browser, slug: Slug) {
 }
 
 for (const slug of SLUGS) {
-  test(`${slug}: support shows contact, hours with open-now, and a FAQ search that works without JavaScript`, async ({ page, browser }, testInfo) => {
+  test(`${slug}: support shows contact, hours with open-now, and a plain GET-form FAQ search`, async ({ page, browser }, testInfo) => {
     await ensureFaq(browser, slug);
+    await signInCustomer(page, slug, CUSTOMERS[slug][0].email);
     await page.goto(portalUrl(slug, '/support'));
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Help and support');
     await expect(page.getByTestId('open-now')).toHaveText(/Open now|Closed now/);
@@ -52,11 +53,13 @@ for (const slug of SLUGS) {
 }
 
 test('an unknown FAQ article is a 404 page', async ({ page }) => {
+  await signInCustomer(page, 'prairiesky', CUSTOMERS.prairiesky[0].email);
   const res = await page.goto(portalUrl('prairiesky', '/support/faq/no-such-article'));
   expect(res?.status()).toBe(404);
 });
 
 test('la ayuda se lee en español', async ({ page, context }) => {
+  await signInCustomer(page, 'prairiesky', CUSTOMERS.prairiesky[0].email);
   await context.addCookies([{ name: 'portal_locale', value: 'es', url: portalUrl('prairiesky') }]);
   await page.goto(portalUrl('prairiesky', '/support'));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ayuda y soporte');
