@@ -1,5 +1,5 @@
 import { expect, test, type Browser } from '@playwright/test';
-import { CUSTOMERS, signInCustomer, expectAxeClean, expectNoHorizontalScroll, shot, signInCustomer, staffApi, ticketsUrl, waitForMail, type Slug } from './tickets-helpers';
+import { CUSTOMERS, expectAxeClean, expectNoHorizontalScroll, shot, signInCustomer, staffApi, ticketsUrl, waitForMail, type Slug } from './tickets-helpers';
 import { portalUrl } from './portal-urls';
 
 const SLUGS = Object.keys(CUSTOMERS) as Slug[];
