@@ -35,3 +35,10 @@ export const categoryHint = (c: TTicketCategory): string =>
     'billing-issue': m.tickets_category_billing_issue_hint,
     other: m.tickets_category_other_hint,
   })[c]();
+
+/**
+ * The same lists as the shared schemas, declared here so the browser bundle does not pull in zod
+ * (importing values from @wisp/shared would); `satisfies` keeps them in step with the schema types.
+ */
+export const CATEGORIES = ['slow-speed', 'no-connection', 'intermittent', 'equipment-failure', 'billing-issue', 'other'] as const satisfies readonly TTicketCategory[];
+export const CUSTOMER_PRIORITIES = ['low', 'medium', 'high'] as const satisfies readonly TTicketPriority[];
