@@ -73,7 +73,7 @@ test('a customer files a ticket with a photo, sees the staff reply arrive live, 
   // The list shows it without the unread badge (opening it marked it read), with text status.
   await page.goto(ticketsUrl(slug));
   const card = page.locator(`[data-ticket-id="${ticketId}"]`);
-  await expect(card.getByText('Open', { exact: true })).toBeVisible();
+  await expect(card.getByText('In progress', { exact: true })).toBeVisible();
   await expect(card.getByText('Priority: High')).toBeVisible();
   await expectAxeClean(page);
   await expectNoHorizontalScroll(page);
