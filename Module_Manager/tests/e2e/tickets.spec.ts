@@ -32,6 +32,7 @@ test('a customer files a ticket with a photo, sees the staff reply arrive live, 
   await expect(summary.getByRole('link', { name: /short title/ })).toHaveAttribute('href', '#title');
   await expect(title).toHaveAttribute('aria-invalid', 'true');
   await expect(title).toHaveAttribute('aria-describedby', /title-error/);
+  await expectNoHorizontalScroll(page);
 
   // A file the portal cannot take is refused before upload, by name.
   await page.getByLabel('Photos or files (optional)').setInputFiles({ name: 'virus.exe', mimeType: 'application/x-msdownload', buffer: Buffer.from('MZ') });
