@@ -1,0 +1,1 @@
+export { default as CustomerTicketCard } from './customer-ticket-card.svelte';

@@ -1,0 +1,1 @@
+export { default as CustomerTicketList } from './customer-ticket-list.svelte';

@@ -1,0 +1,2 @@
+export { default as FileUpload, type UploadItem } from './file-upload.svelte';
+export * from './rules';

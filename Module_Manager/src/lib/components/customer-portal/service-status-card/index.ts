@@ -1,0 +1,2 @@
+export { default as ServiceStatusCard } from './service-status-card.svelte';
+export { default as SignalQuality } from './signal-quality.svelte';

@@ -1,0 +1,1 @@
+export { default as SupportFaqSearch } from './support-faq-search.svelte';

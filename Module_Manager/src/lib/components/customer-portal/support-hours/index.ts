@@ -1,0 +1,2 @@
+export { default as SupportHours } from './support-hours.svelte';
+export * from './format';

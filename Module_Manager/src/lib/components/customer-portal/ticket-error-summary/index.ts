@@ -1,0 +1,1 @@
+export { default as TicketErrorSummary } from './ticket-error-summary.svelte';

@@ -1,0 +1,2 @@
+export { default as TicketThread } from './ticket-thread.svelte';
+export { default as TicketGallery } from './ticket-gallery.svelte';

@@ -1,0 +1,2 @@
+export { default as TicketTime } from './ticket-time.svelte';
+export * from './format';

@@ -1,0 +1,170 @@
+import { expect, test } from '@playwright/test';
+import { browserFetch, signInCustomerWithoutJs, CUSTOMERS, expectAxeClean, expectNoHorizontalScroll, shot, signInCustomer, staffApi, ticketsUrl, tinyPng, type Slug } from './tickets-helpers';
+import { portalUrl } from './portal-urls';
+
+// Desktop walks Prairie Sky, the phone walks Summit Ridge: both brandings, both sizes, one run each.
+const tenantFor = (project: string): Slug => (project === 'phone' ? 'summitridge' : 'prairiesky');
+
+test('an anonymous visitor to the tickets pages is sent to sign in and back', async ({ page }) => {
+  await page.goto(ticketsUrl('prairiesky', '?filter=closed'));
+  await expect(page).toHaveURL(/\/modules\/customers\/portal\/login\?returnTo=%2Fmodules%2Fcustomers%2Fportal%2Ftickets%3Ffilter%3Dclosed/);
+});
+
+test('a customer files a ticket with a photo, sees the staff reply arrive live, closes and rates it', async ({ page, browser }, testInfo) => {
+  const slug = tenantFor(testInfo.project.name);
+  const customer = CUSTOMERS[slug][1];
+  await signInCustomer(page, slug, customer.email);
+
+  // Step 1: category as radio cards; an outage-free category goes straight to the form.
+  await page.goto(ticketsUrl(slug, '/new'));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Report a problem');
+  await expectAxeClean(page);
+  await shot(page, testInfo, `${slug}-ticket-new-category`);
+  await page.getByRole('radio', { name: /Equipment problem/ }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+
+  // Errors before upload: summary linked to the fields, fields marked invalid.
+  const title = page.getByLabel('Title');
+  await expect(title).toBeVisible();
+  await page.getByRole('button', { name: 'Send ticket' }).click();
+  const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole('link', { name: /short title/ })).toHaveAttribute('href', '#title');
+  await expect(title).toHaveAttribute('aria-invalid', 'true');
+  await expect(title).toHaveAttribute('aria-describedby', /title-error/);
+  await expectNoHorizontalScroll(page);
+
+  // A file the portal cannot take is refused before upload, by name.
+  await page.getByLabel('Photos or files (optional)').setInputFiles({ name: 'virus.exe', mimeType: 'application/x-msdownload', buffer: Buffer.from('MZ') });
+  await expect(page.getByText('virus.exe can\'t be attached').first()).toBeVisible();
+
+  const unique = `Antenna light blinking ${Date.now()}`;
+  await title.fill(unique);
+  await page.getByLabel('What happened?').fill('The antenna light blinks red since the storm last night.');
+  await page.getByRole('radio', { name: /High/ }).check();
+  await page.getByLabel('Photos or files (optional)').setInputFiles({ name: 'antenna.png', mimeType: 'image/png', buffer: tinyPng() });
+  await expect(page.getByRole('list', { name: 'Files to send' }).getByRole('button', { name: 'Remove antenna.png' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Files to send' }).locator('img')).toHaveCount(1);
+  await expectAxeClean(page);
+  await shot(page, testInfo, `${slug}-ticket-new-form`);
+  await page.getByRole('button', { name: 'Send ticket' }).click();
+
+  await expect(page).toHaveURL(/\/tickets\/[a-f0-9]{24}\?created=1/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(unique);
+  const ticketId = page.url().match(/tickets\/([a-f0-9]{24})/)![1]!;
+  await expect(page.getByText(/^TKT-\d{4}-\d{4,}$/)).toBeVisible();
+  const gallery = page.getByRole('link', { name: 'Open antenna.png full size' });
+  await expect(gallery).toBeVisible();
+  const full = await browserFetch(page, (await gallery.getAttribute('href')) as string);
+  expect(full.contentType).toMatch(/^image\//);
+
+  // Staff answer from the staff API: an internal note first (must never show), then a public reply.
+  // A marker on the window proves the reply arrives without a page reload.
+  await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+  const staff = await staffApi(browser, slug);
+  const secret = `INTERNAL-${Date.now()} customer seems confused`;
+  await staff.post(`/api/work-orders/${ticketId}/notes`, { body: secret });
+  const reply = `Thanks! A technician will swap the radio tomorrow (${Date.now()}).`;
+  await staff.post(`/api/work-orders/${ticketId}/replies`, { body: reply });
+  await expect(page.getByText(reply)).toBeVisible({ timeout: 10_000 });
+  expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+  await expect(page.getByTestId('live-announcement')).not.toBeEmpty();
+  await expect(page.getByText(secret)).toHaveCount(0);
+
+  // The list shows it without the unread badge (opening it marked it read), with text status.
+  await page.goto(ticketsUrl(slug));
+  const card = page.locator(`[data-ticket-id="${ticketId}"]`);
+  await expect(card.getByText('In progress', { exact: true })).toBeVisible();
+  await expect(card.getByText('Priority: High')).toBeVisible();
+  await expectAxeClean(page);
+  await expectNoHorizontalScroll(page);
+  await shot(page, testInfo, `${slug}-tickets-list`);
+  await card.getByRole('link').click();
+  await expect(page.getByText(secret)).toHaveCount(0);
+  await expect(page.getByText(reply)).toBeVisible();
+
+  // A comment that fails keeps the text (empty message → error, nothing lost); a real one is sent.
+  await page.getByRole('button', { name: 'Send message' }).click();
+  await expect(page.getByText('Write a message before sending.')).toBeVisible();
+  await page.getByLabel('Your message').fill('Great, I will be home after 9.');
+  await page.getByRole('button', { name: 'Send message' }).click();
+  await expect(page.getByRole('list', { name: 'Messages' }).getByText('Great, I will be home after 9.')).toBeVisible();
+
+  // Staff resolve it: the status changes live; the customer closes and rates.
+  await staff.post(`/api/work-orders/${ticketId}/status`, { status: 'resolved' });
+  await expect(page.getByTestId('ticket-status')).toHaveText('Resolved', { timeout: 10_000 });
+  await expectAxeClean(page);
+  await shot(page, testInfo, `${slug}-ticket-detail`);
+  await page.getByRole('button', { name: 'Close this ticket' }).click();
+  await expect(page.getByTestId('ticket-status')).toHaveText('Closed');
+  await page.getByRole('radio', { name: '5 stars' }).check();
+  await page.getByLabel(/Anything you'd like to tell us/).fill('Quick and friendly.');
+  await page.getByRole('button', { name: 'Send rating' }).click();
+  await expect(page.getByTestId('rated')).toContainText('5 of 5');
+  await expectNoHorizontalScroll(page);
+  await staff.dispose();
+});
+
+test('a new staff reply raises the unread badge on the list live, without a reload', async ({ page, browser }, testInfo) => {
+  const slug = tenantFor(testInfo.project.name);
+  const customer = CUSTOMERS[slug][1];
+  await signInCustomer(page, slug, customer.email);
+  const created = await browserFetch<{ ticket: { id: string } }>(page, `/api/work-orders/customer/${customer.customerId}`, {
+    form: { title: 'Slow evenings', description: 'Every evening speed drops a lot.', category: 'other', priority: 'low' },
+  });
+  expect(created.status).toBe(201);
+  const ticketId = created.json.ticket.id;
+  await page.goto(ticketsUrl(slug));
+  const card = page.locator(`[data-ticket-id="${ticketId}"]`);
+  await expect(card).toBeVisible();
+  await expect(card.getByTestId('unread-badge')).toHaveCount(0);
+  // Give the event stream a moment to connect before staff act.
+  await page.waitForTimeout(500);
+  const staff = await staffApi(browser, slug);
+  await staff.post(`/api/work-orders/${ticketId}/replies`, { body: 'Could you run a speed test by cable?' });
+  await staff.post(`/api/work-orders/${ticketId}/status`, { status: 'waiting-on-customer' });
+  await expect(card.getByTestId('unread-badge')).toHaveText('New replies: 1', { timeout: 10_000 });
+  await expect(card.getByText('Waiting on you')).toBeVisible({ timeout: 10_000 });
+  await staff.dispose();
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the ticket form works as a plain form post, with errors and a file', async ({ page, browser, context }, testInfo) => {
+    const slug = tenantFor(testInfo.project.name);
+    await signInCustomerWithoutJs(browser, context, slug, CUSTOMERS[slug][1].email);
+    await page.goto(ticketsUrl(slug, '/new'));
+    await page.getByRole('radio', { name: /Billing/ }).check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect(page).toHaveURL(/category=billing-issue/);
+    await page.getByLabel('What happened?').fill('I was charged twice this month.');
+    await page.getByRole('button', { name: 'Send ticket' }).click();
+    // Server-side errors; what was typed is still there.
+    await expect(page.getByRole('alert').filter({ hasText: 'There is a problem' })).toBeVisible();
+    await expect(page.getByLabel('What happened?')).toHaveValue('I was charged twice this month.');
+    await expect(page.getByLabel('Title')).toHaveAttribute('aria-invalid', 'true');
+    await page.getByLabel('Title').fill('Double charge on my bill');
+    await page.getByLabel('Photos or files (optional)').setInputFiles({ name: 'bill.png', mimeType: 'image/png', buffer: tinyPng() });
+    await page.getByRole('button', { name: 'Send ticket' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Double charge on my bill');
+    await expect(page.getByRole('link', { name: 'Open bill.png full size' })).toBeVisible();
+    // Commenting without JavaScript too.
+    await page.getByLabel('Your message').fill('Invoice number is 4711.');
+    await page.getByRole('button', { name: 'Send message' }).click();
+    await expect(page.getByRole('list', { name: 'Messages' }).getByText('Invoice number is 4711.')).toBeVisible();
+  });
+});
+
+test('the tickets pages read in Spanish', async ({ page, context }, testInfo) => {
+  const slug = tenantFor(testInfo.project.name);
+  await signInCustomer(page, slug, CUSTOMERS[slug][1].email);
+  await context.addCookies([{ name: 'portal_locale', value: 'es', url: portalUrl(slug) }]);
+  await page.goto(ticketsUrl(slug));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mis tickets');
+  await expect(page.getByRole('link', { name: 'Reportar un problema' }).first()).toBeVisible();
+  await expectAxeClean(page);
+  await page.goto(ticketsUrl(slug, '/new?category=other'));
+  await expect(page.getByLabel('Título')).toBeVisible();
+  await expectAxeClean(page);
+});
