@@ -45,7 +45,7 @@ for (const slug of SLUGS) {
   test(`${slug}: the status page lists current problems and maintenance`, async ({ page }, testInfo) => {
     await page.goto(portalUrl(slug, '/status'));
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Service status');
-    await expect(page.getByRole('heading', { name: 'Planned maintenance' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Planned maintenance', exact: true })).toBeVisible();
     await expectAxeClean(page);
     await expectNoHorizontalScroll(page);
     await shot(page, testInfo, `${slug}-status`);

@@ -20,6 +20,12 @@ export const CUSTOMERS = {
 } as const;
 export type Slug = keyof typeof CUSTOMERS;
 
+/** Seeded customer 8 of each tenant: a portal account and no tickets at all (no test files one for them). */
+export const CUSTOMER_WITHOUT_TICKETS = {
+  prairiesky: 'carlos.brown.8@prairiesky-customers.example',
+  summitridge: 'carlos.brown.8@summitridge-customers.example',
+} as const;
+
 export const origin = (slug: string) => `http://${slug}.localhost:${WEB_PORT}`;
 
 /**

@@ -91,7 +91,8 @@ export function demoCustomers(tenant: DemoTenant): DemoCustomer[] {
       planIndex: i % tenant.plans.length,
       // Customers 1 and 2 sit on the first site, where the demo outage is.
       siteIndex: n <= 2 ? 0 : i % tenant.sites.length,
-      portalAccount: n <= 4 ? 'active' : n === 5 ? 'pending' : undefined,
+      // Customer 8 has an account but no tickets yet: the empty states.
+      portalAccount: n <= 4 || n === 8 ? 'active' : n === 5 ? 'pending' : undefined,
       portalEnabled: n !== 4,
       signalStrength: -52 - ((i * 5) % 30),
       lastOnlineMinutesAgo: n === 1 ? 180 : (i * 13) % 50,

@@ -101,13 +101,15 @@ export async function addPublicReply(
       { $set: { firstResponseAt: at } },
     );
   }
+  // The reply email says enough; a separate "status changed" email would be noise.
+  if (wo.status === 'open') await changeStatus(ctx, wo, 'in-progress', { notify: false });
+  // Told only after every write to the work order: an open page answers the event by marking the
+  // ticket read, and on FerretDB (no atomic updates) that write would race ours and could undo it.
   publishCustomerTicketChange(String(ctx.tenant._id), wo.customerId, {
     type: 'ticket.message',
     ticketId: String(wo._id),
     message: toCustomerMessage(message, attachments),
   });
-  // The reply email says enough; a separate "status changed" email would be noise.
-  if (wo.status === 'open') await changeStatus(ctx, wo, 'in-progress', { notify: false });
   const customer = await findCustomerOrThrow(ctx, wo.customerId);
   await notifyStaffReply(ctx, customer, wo, message);
   return toStaffMessage(message, attachments);
