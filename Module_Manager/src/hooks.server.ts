@@ -84,7 +84,12 @@ const handleApiAndTenant: Handle = async ({ event, resolve }) => {
   // On a bare localhost, `?tenant=slug` picks the portal once and a cookie remembers it.
   const explicit = event.url.searchParams.get('tenant');
   if (explicit && event.locals.tenant) {
-    event.cookies.set('portal_tenant', event.locals.tenant.slug, { path: '/', httpOnly: true, sameSite: 'lax', secure: event.url.protocol === 'https:' });
+    event.cookies.set('portal_tenant', event.locals.tenant.slug, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: event.url.protocol === 'https:',
+    });
   }
   event.locals.contrast = event.cookies.get('portal_contrast') === 'high' ? 'high' : 'normal';
   event.locals.session = null;
@@ -95,8 +100,10 @@ const handleApiAndTenant: Handle = async ({ event, resolve }) => {
   const pagePath = event.url.pathname.replace(/\/__data\.json$/, '');
   const subpath = portalSubpath(rerouteToPortal(pagePath) ?? pagePath);
   // Client-side navigations fetch `__data.json`: they need SvelteKit's JSON form of a redirect.
-  const goTo = (location: string) => 
-    isDataRequest ? Response.json({ type: 'redirect', location }) : new Response(null, { status: 303, headers: { location } });
+  const goTo = (location: string) =>
+    isDataRequest
+      ? Response.json({ type: 'redirect', location })
+      : new Response(null, { status: 303, headers: { location } });
   if (event.locals.tenant && subpath !== null) {
     event.locals.session = await loadSession(event);
     const customerId = signedInCustomerId(event.locals.session);
@@ -118,7 +125,8 @@ const handleLocale: Handle = ({ event, resolve }) =>
   paraglideMiddleware(event.request, ({ request, locale }) => {
     event.request = request;
     return resolve(event, {
-      transformPageChunk: ({ html }) => html.replace('%lang%', locale).replace('%contrast%', event.locals.contrast ?? 'normal'),
+      transformPageChunk: ({ html }) =>
+        html.replace('%lang%', locale).replace('%contrast%', event.locals.contrast ?? 'normal'),
     });
   });
 

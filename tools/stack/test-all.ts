@@ -119,6 +119,13 @@ try {
   if (!e2eOnly) {
     await staticCheck('typecheck (tsc + svelte-check)', 'pnpm', ['-r', 'typecheck']);
     await staticCheck('lint (eslint)', process.execPath, [path.join(ROOT, 'node_modules/eslint/bin/eslint.js'), '.']);
+    await staticCheck('format (prettier --check)', process.execPath, [
+      path.join(ROOT, 'node_modules/prettier/bin/prettier.cjs'),
+      '--check',
+      '--log-level',
+      'warn',
+      '.',
+    ]);
     await vitest('shared');
     await vitest('backend-services', stackEnv);
     await vitest('Module_Manager');

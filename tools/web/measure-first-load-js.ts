@@ -13,7 +13,16 @@ const CLIENT = path.join(ROOT, 'Module_Manager', '.svelte-kit', 'output', 'clien
 const base = process.argv[2] ?? 'http://127.0.0.1:5173';
 const tenant = process.argv[3] ?? 'prairiesky';
 const cookie = process.argv[4];
-const PAGES = ['', '/login', '/signup', '/forgot-password', '/reset-password?oobCode=x', '/verify-email?oobCode=x', '/dashboard', '/no-such-page'];
+const PAGES = [
+  '',
+  '/login',
+  '/signup',
+  '/forgot-password',
+  '/reset-password?oobCode=x',
+  '/verify-email?oobCode=x',
+  '/dashboard',
+  '/no-such-page',
+];
 
 const gzipSize = (file: string) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
 
@@ -42,9 +51,14 @@ for (const p of PAGES) {
   url.searchParams.set('tenant', tenant);
   const res = await fetch(url, { headers: cookie ? { cookie } : {}, redirect: 'manual' });
   const html = await res.text();
-  const refs = [...html.matchAll(/(?:href|import\()\s*=?\s*["']([^"']*_app\/immutable\/[^"']+\.js)["']/g)].map((m) => m[1]!.replace(/^.*?_app\//, '_app/'));
+  const refs = [...html.matchAll(/(?:href|import\()\s*=?\s*["']([^"']*_app\/immutable\/[^"']+\.js)["']/g)].map((m) =>
+    m[1]!.replace(/^.*?_app\//, '_app/'),
+  );
   // The page's route nodes (layouts + page) are listed in the inline hydration data as `node_ids`.
-  const nodeIds = (/node_ids:\s*\[([\d,\s]+)\]/.exec(html)?.[1] ?? '').split(',').map((n) => n.trim()).filter(Boolean);
+  const nodeIds = (/node_ids:\s*\[([\d,\s]+)\]/.exec(html)?.[1] ?? '')
+    .split(',')
+    .map((n) => n.trim())
+    .filter(Boolean);
   const nodeFiles = fs.readdirSync(path.join(CLIENT, '_app/immutable/nodes')).filter((f) => f.endsWith('.js'));
   for (const id of nodeIds) {
     const file = nodeFiles.find((f) => f.startsWith(`${id}.`));
@@ -53,6 +67,10 @@ for (const p of PAGES) {
   const files = closure([...new Set(refs)]);
   const bytes = [...files].reduce((n, f) => n + gzipSize(path.join(CLIENT, f)), 0);
   total = Math.max(total, bytes);
-  console.log(`${p || '/ (landing)'} [${res.status}]`.padEnd(34), String(files.size).padStart(5), (bytes / 1024).toFixed(1).padStart(7));
+  console.log(
+    `${p || '/ (landing)'} [${res.status}]`.padEnd(34),
+    String(files.size).padStart(5),
+    (bytes / 1024).toFixed(1).padStart(7),
+  );
 }
 console.log(`largest first load: ${(total / 1024).toFixed(1)} KB gzip`);

@@ -21,17 +21,24 @@ for (const tenant of Object.values(TENANTS)) {
         await expect(page.getByRole('heading', { level: 1 }), path).toHaveText(heading);
         await expect(page).toHaveTitle(new RegExp(tenant.displayName));
         await expect(page.getByRole('banner').getByRole('img', { name: tenant.displayName })).toBeVisible();
-        expect(await page.getByRole('banner').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(tenant.primary);
+        expect(await page.getByRole('banner').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(
+          tenant.primary,
+        );
         // No horizontal scroll at any width.
         expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
         await expectNoAxeViolations(page);
         if (path === '' || path === '/signup') {
-          await page.screenshot({ path: `/tmp/portal-${tenant.slug}-${testInfo.project.name}${path.replace('/', '-') || '-landing'}.png`, fullPage: true });
+          await page.screenshot({
+            path: `/tmp/portal-${tenant.slug}-${testInfo.project.name}${path.replace('/', '-') || '-landing'}.png`,
+            fullPage: true,
+          });
         }
       }
     });
 
-    test('signs in by email and lands on a branded, axe-clean dashboard with plan, fee and billing date', async ({ page }) => {
+    test('signs in by email and lands on a branded, axe-clean dashboard with plan, fee and billing date', async ({
+      page,
+    }) => {
       await page.goto(portalUrl(tenant.slug));
       await signIn(page, people.email1);
       await expect(page).toHaveURL(/\/dashboard$/);
@@ -63,13 +70,18 @@ for (const tenant of Object.values(TENANTS)) {
       await expect(page).toHaveURL(/\/dashboard\?from=test$/);
     });
 
-    test('after the session ends, the person is sent to sign in and then back to the same page', async ({ page, context }) => {
+    test('after the session ends, the person is sent to sign in and then back to the same page', async ({
+      page,
+      context,
+    }) => {
       await page.goto(portalUrl(tenant.slug, '/login'));
       await signIn(page, people.email1);
       await expect(page).toHaveURL(/\/dashboard$/);
       // The session ends on the server (here: the cookie no longer matches a live session).
       const cookies = await context.cookies();
-      await context.addCookies(cookies.filter((c) => c.name === 'wisp_session').map((c) => ({ ...c, value: 'ended-session-token' })));
+      await context.addCookies(
+        cookies.filter((c) => c.name === 'wisp_session').map((c) => ({ ...c, value: 'ended-session-token' })),
+      );
       await page.goto(portalUrl(tenant.slug, '/dashboard?page=2'));
       await expect(page).toHaveURL(/\/login\?returnTo=/);
       await signIn(page, people.email1);
@@ -77,7 +89,12 @@ for (const tenant of Object.values(TENANTS)) {
     });
 
     test('the expired-session login page says so and keeps the way back', async ({ page }) => {
-      await page.goto(portalUrl(tenant.slug, `/login?returnTo=${encodeURIComponent('/modules/customers/portal/dashboard?x=1')}&expired=1`));
+      await page.goto(
+        portalUrl(
+          tenant.slug,
+          `/login?returnTo=${encodeURIComponent('/modules/customers/portal/dashboard?x=1')}&expired=1`,
+        ),
+      );
       await expect(page.getByText('Your session expired. Sign in again')).toBeVisible();
       await signIn(page, people.email1);
       await expect(page).toHaveURL(/\/dashboard\?x=1$/);
@@ -86,7 +103,9 @@ for (const tenant of Object.values(TENANTS)) {
     test('switches to Spanish and back, remembered across pages, with dates and money per locale', async ({ page }) => {
       await page.goto(portalUrl(tenant.slug));
       await page.getByRole('button', { name: 'Español' }).click();
-      await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Bienvenido al soporte de ${tenant.displayName}`);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+        `Bienvenido al soporte de ${tenant.displayName}`,
+      );
       await expect(page.locator('html')).toHaveAttribute('lang', 'es');
       await expectNoAxeViolations(page);
       await expect(page.locator('label[for=identifier]')).toHaveText('Correo electrónico o teléfono');
@@ -105,7 +124,9 @@ for (const tenant of Object.values(TENANTS)) {
       await page.getByRole('button', { name: 'High contrast' }).click();
       await expect(page.locator('html')).toHaveAttribute('data-contrast', 'high');
       await expect(page.getByRole('button', { name: 'High contrast' })).toHaveAttribute('aria-pressed', 'true');
-      expect(await page.getByRole('banner').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(0, 0, 0)');
+      expect(await page.getByRole('banner').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(
+        'rgb(0, 0, 0)',
+      );
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('Create your account');
       await expectNoAxeViolations(page);
       await page.goto(portalUrl(tenant.slug, '/login'));
@@ -114,14 +135,19 @@ for (const tenant of Object.values(TENANTS)) {
   });
 }
 
-test('a wrong password shows one generic error beside the password field and in the summary, keeping the email', async ({ page }) => {
+test('a wrong password shows one generic error beside the password field and in the summary, keeping the email', async ({
+  page,
+}) => {
   await page.goto(portalUrl('prairiesky', '/login'));
   await signIn(page, CUSTOMERS.prairiesky.email1, 'Not-The-Password-1');
   const field = page.locator('#password');
   await expect(field).toHaveAttribute('aria-invalid', 'true');
   await expect(page.locator('#password-error')).toContainText('do not match an account');
   await expect(page.getByRole('alert')).toContainText('There is a problem');
-  await expect(page.getByRole('alert').getByRole('link', { name: /do not match/ })).toHaveAttribute('href', '#password');
+  await expect(page.getByRole('alert').getByRole('link', { name: /do not match/ })).toHaveAttribute(
+    'href',
+    '#password',
+  );
   await expect(page.locator('#identifier')).toHaveValue(CUSTOMERS.prairiesky.email1);
   await expect(field).toHaveValue('');
   await expectNoAxeViolations(page);
@@ -145,7 +171,9 @@ test('forgot password (inline form) always answers the same way', async ({ page 
   await expect(page.getByText('If we have an account for those details')).toBeVisible();
 });
 
-test('sign-up checks the password rules live, then the emailed link confirms the account and it can sign in', async ({ page }, testInfo) => {
+test('sign-up checks the password rules live, then the emailed link confirms the account and it can sign in', async ({
+  page,
+}, testInfo) => {
   // Each project signs up a different seeded customer (sign-up succeeds once per customer).
   const tenant = testInfo.project.name === 'phone' ? TENANTS.summitridge : TENANTS.prairiesky;
   const who = CUSTOMERS[tenant.slug].signup;
@@ -168,7 +196,9 @@ test('sign-up checks the password rules live, then the emailed link confirms the
   await expect(page).toHaveURL(/\/dashboard$/);
 });
 
-test('an invitation link from staff lets the customer set a password and lands signed in', async ({ page }, testInfo) => {
+test('an invitation link from staff lets the customer set a password and lands signed in', async ({
+  page,
+}, testInfo) => {
   const tenant = testInfo.project.name === 'phone' ? TENANTS.summitridge : TENANTS.prairiesky;
   const customerId = `${tenant.slug === 'prairiesky' ? 'PSW' : 'SRI'}-1006`;
   const email = `invitee.${tenant.slug}@example.com`;
@@ -178,8 +208,17 @@ test('an invitation link from staff lets the customer set a password and lands s
   const q = `?tenant=${tenant.slug}`;
   const { csrfToken } = (await (await staff.get(`/api/session/csrf${q}`)).json()) as { csrfToken: string };
   const headers = { 'x-csrf-token': csrfToken };
-  expect((await staff.post(`/api/staff/auth/login${q}`, { headers, data: { email: `admin@${tenant.slug}.example`, password: DEMO_PASSWORD } })).status()).toBe(200);
-  expect((await staff.post(`/api/customers/${customerId}/portal-invite${q}`, { headers, data: { email } })).status()).toBe(202);
+  expect(
+    (
+      await staff.post(`/api/staff/auth/login${q}`, {
+        headers,
+        data: { email: `admin@${tenant.slug}.example`, password: DEMO_PASSWORD },
+      })
+    ).status(),
+  ).toBe(200);
+  expect(
+    (await staff.post(`/api/customers/${customerId}/portal-invite${q}`, { headers, data: { email } })).status(),
+  ).toBe(202);
   await staff.dispose();
 
   const link = await linkFromMail(email, /https?:\/\/[^\s"'<>]*signup\?code=[^\s"'<>]+/);

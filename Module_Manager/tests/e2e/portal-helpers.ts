@@ -9,8 +9,16 @@ export const DEMO_PASSWORD = 'Portal-Demo-2026';
 
 /** Seeded customers by number (backend-services/src/seed/demo-customers.ts). */
 export const CUSTOMERS = {
-  prairiesky: { email1: 'maria.hansen.1@prairiesky-customers.example', phone2: '(402) 555-2002', signup: { id: 'PSW-1007', phone: '402.555.2007', email: 'susan.miller.7@prairiesky-customers.example' } },
-  summitridge: { email1: 'maria.hansen.1@summitridge-customers.example', phone2: '(970) 555-2002', signup: { id: 'SRI-1007', phone: '970-555-2007', email: 'susan.miller.7@summitridge-customers.example' } },
+  prairiesky: {
+    email1: 'maria.hansen.1@prairiesky-customers.example',
+    phone2: '(402) 555-2002',
+    signup: { id: 'PSW-1007', phone: '402.555.2007', email: 'susan.miller.7@prairiesky-customers.example' },
+  },
+  summitridge: {
+    email1: 'maria.hansen.1@summitridge-customers.example',
+    phone2: '(970) 555-2002',
+    signup: { id: 'SRI-1007', phone: '970-555-2007', email: 'susan.miller.7@summitridge-customers.example' },
+  },
 } as const;
 
 export async function expectNoAxeViolations(page: Page) {
@@ -30,7 +38,12 @@ export async function linkFromMail(to: string, pattern: RegExp, timeoutMs = 20_0
   if (!dir) throw new Error('E2E_MAIL_DIR is not set (run through scripts/test.sh --e2e)');
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.eml') && f.includes(to)).sort() : [];
+    const files = fs.existsSync(dir)
+      ? fs
+          .readdirSync(dir)
+          .filter((f) => f.endsWith('.eml') && f.includes(to))
+          .sort()
+      : [];
     for (const file of files.reverse()) {
       const mail = await simpleParser(fs.readFileSync(path.join(dir, file)));
       const body = `${mail.text ?? ''} ${typeof mail.html === 'string' ? mail.html : ''}`;

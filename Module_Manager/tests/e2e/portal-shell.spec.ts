@@ -7,7 +7,10 @@ for (const tenant of Object.values(TENANTS)) {
     await expect(page).toHaveTitle(new RegExp(tenant.displayName));
     await expect(page.getByRole('heading', { level: 1 })).toContainText(`Welcome to ${tenant.displayName} Support`);
     await expect(page.getByRole('img', { name: tenant.displayName })).toBeVisible();
-    const headerColour = await page.locator('header').first().evaluate((el) => getComputedStyle(el).backgroundColor);
+    const headerColour = await page
+      .locator('header')
+      .first()
+      .evaluate((el) => getComputedStyle(el).backgroundColor);
     expect(headerColour).toBe(tenant.primary);
   });
 }

@@ -1,5 +1,14 @@
 import { expect, test } from '@playwright/test';
-import { CUSTOMERS, CUSTOMER_WITHOUT_TICKETS, expectAxeClean, expectNoHorizontalScroll, shot, signInCustomer, ticketsUrl, type Slug } from './tickets-helpers';
+import {
+  CUSTOMERS,
+  CUSTOMER_WITHOUT_TICKETS,
+  expectAxeClean,
+  expectNoHorizontalScroll,
+  shot,
+  signInCustomer,
+  ticketsUrl,
+  type Slug,
+} from './tickets-helpers';
 import { portalUrl } from './portal-urls';
 
 for (const slug of Object.keys(CUSTOMERS) as Slug[]) {

@@ -1,5 +1,15 @@
 import { expect, test, type Browser } from '@playwright/test';
-import { CUSTOMERS, expectAxeClean, expectNoHorizontalScroll, shot, signInCustomer, staffApi, ticketsUrl, waitForMail, type Slug } from './tickets-helpers';
+import {
+  CUSTOMERS,
+  expectAxeClean,
+  expectNoHorizontalScroll,
+  shot,
+  signInCustomer,
+  staffApi,
+  ticketsUrl,
+  waitForMail,
+  type Slug,
+} from './tickets-helpers';
 import { portalUrl } from './portal-urls';
 
 const SLUGS = Object.keys(CUSTOMERS) as Slug[];
@@ -8,13 +18,24 @@ const SLUGS = Object.keys(CUSTOMERS) as Slug[];
 async function ensureFaq(browser: Browser, slug: Slug) {
   const staff = await staffApi(browser, slug);
   if ((await staff.get('/api/customer-portal/support/faq/restart-antenna')).status === 200) return staff.dispose();
-  const res = await staff.raw('/api/support/faq', { kind: 'faq', category: 'Getting connected', title: 'How do I restart my antenna?', slug: 'restart-antenna', bodyMarkdown: 'Unplug the **power adapter** for 30 seconds, then plug it back in.\n\n- Wait 2 minutes\n- Check the lights', published: true });
+  const res = await staff.raw('/api/support/faq', {
+    kind: 'faq',
+    category: 'Getting connected',
+    title: 'How do I restart my antenna?',
+    slug: 'restart-antenna',
+    bodyMarkdown:
+      'Unplug the **power adapter** for 30 seconds, then plug it back in.\n\n- Wait 2 minutes\n- Check the lights',
+    published: true,
+  });
   expect(res.status).toBe(201);
   await staff.dispose();
 }
 
 for (const slug of SLUGS) {
-  test(`${slug}: support shows contact, hours with open-now, and a plain GET-form FAQ search`, async ({ page, browser }, testInfo) => {
+  test(`${slug}: support shows contact, hours with open-now, and a plain GET-form FAQ search`, async ({
+    page,
+    browser,
+  }, testInfo) => {
     await ensureFaq(browser, slug);
     await signInCustomer(page, slug, CUSTOMERS[slug][0].email);
     await page.goto(portalUrl(slug, '/support'));
@@ -70,7 +91,10 @@ test('la ayuda se lee en español', async ({ page, context }) => {
   await expectAxeClean(page);
 });
 
-test('a customer at the outage site sees the incident instead of filing a ticket, subscribes, and gets the next update by email', async ({ page, browser }, testInfo) => {
+test('a customer at the outage site sees the incident instead of filing a ticket, subscribes, and gets the next update by email', async ({
+  page,
+  browser,
+}, testInfo) => {
   // Separate customers per project: a subscription is remembered per customer.
   const customer = CUSTOMERS.prairiesky[testInfo.project.name === 'phone' ? 1 : 0];
   const staff = await staffApi(browser, 'prairiesky');
@@ -105,7 +129,10 @@ test('a customer at the outage site sees the incident instead of filing a ticket
     const mail = await waitForMail(customer.email, (m) => (m.text ?? '').includes(update));
     expect(mail.subject).toContain(title);
   } finally {
-    await staff.post(`/api/support/incidents/${incident.id}/updates`, { status: 'resolved', message: 'All customers are back online.' });
+    await staff.post(`/api/support/incidents/${incident.id}/updates`, {
+      status: 'resolved',
+      message: 'All customers are back online.',
+    });
     await staff.dispose();
   }
 });

@@ -5,7 +5,6 @@ import AxeBuilder from '@axe-core/playwright';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { portalUrl, WEB_PORT } from './portal-urls';
 
-
 /** Seeded demo data (backend-services/src/seed): password and the customers with an active portal login. */
 export const DEMO_PASSWORD = 'Portal-Demo-2026';
 export const CUSTOMERS = {
@@ -32,7 +31,11 @@ export const origin = (slug: string) => `http://${slug}.localhost:${WEB_PORT}`;
  * API calls go through the browser (Node cannot resolve *.localhost; Chromium can): fetch from a page on
  * the tenant's origin, with the double-submit CSRF header. Returns status and parsed JSON.
  */
-export async function browserFetch<T = unknown>(page: Page, path: string, init: { method?: string; json?: unknown; form?: Record<string, string> } = {}) {
+export async function browserFetch<T = unknown>(
+  page: Page,
+  path: string,
+  init: { method?: string; json?: unknown; form?: Record<string, string> } = {},
+) {
   return page.evaluate(
     async ({ path, init }) => {
       let token = document.cookie.match(/(?:^|;\s*)wisp_csrf=([^;]+)/)?.[1];
@@ -64,7 +67,9 @@ export async function browserFetch<T = unknown>(page: Page, path: string, init: 
 /** Signs the page's browser context in as a customer through the API (from a page on the tenant's origin). */
 export async function signInCustomer(page: Page, slug: Slug, email: string) {
   await page.goto(portalUrl(slug));
-  const res = await browserFetch(page, '/api/customer-portal/auth/login', { json: { identifier: email, password: DEMO_PASSWORD } });
+  const res = await browserFetch(page, '/api/customer-portal/auth/login', {
+    json: { identifier: email, password: DEMO_PASSWORD },
+  });
   expect(res.status, JSON.stringify(res.json)).toBeLessThan(300);
 }
 
@@ -73,7 +78,9 @@ export async function staffApi(browser: Browser, slug: Slug) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(portalUrl(slug));
-  const login = await browserFetch(page, '/api/staff/auth/login', { json: { email: `admin@${slug}.example`, password: DEMO_PASSWORD } });
+  const login = await browserFetch(page, '/api/staff/auth/login', {
+    json: { email: `admin@${slug}.example`, password: DEMO_PASSWORD },
+  });
   expect(login.status, JSON.stringify(login.json)).toBeLessThan(300);
   return {
     async post<T = unknown>(url: string, data: unknown): Promise<T> {
@@ -104,7 +111,12 @@ export async function expectNoHorizontalScroll(page: Page) {
     const innermost = wide.filter((e) => !wide.some((o) => o !== e && e.contains(o)));
     return {
       overflow: document.documentElement.scrollWidth - width,
-      culprits: innermost.slice(0, 5).map((e) => `${e.tagName.toLowerCase()}.${String(e.className).split(' ')[0]} → ${Math.round(e.getBoundingClientRect().right)}px`),
+      culprits: innermost
+        .slice(0, 5)
+        .map(
+          (e) =>
+            `${e.tagName.toLowerCase()}.${String(e.className).split(' ')[0]} → ${Math.round(e.getBoundingClientRect().right)}px`,
+        ),
     };
   });
   expect(overflow, `wider than the screen: ${culprits.join(', ')}`).toBeLessThanOrEqual(0);
@@ -125,7 +137,11 @@ export function tinyPng(): Buffer {
 }
 
 /** Waits for an email (from the dev SMTP sink's .eml folder) to `to` that passes `match`. */
-export async function waitForMail(to: string, match: (mail: ParsedMail) => boolean, timeoutMs = 20_000): Promise<ParsedMail> {
+export async function waitForMail(
+  to: string,
+  match: (mail: ParsedMail) => boolean,
+  timeoutMs = 20_000,
+): Promise<ParsedMail> {
   const dir = process.env.E2E_MAIL_DIR;
   if (!dir) throw new Error('E2E_MAIL_DIR is not set (run through scripts/test.sh --e2e)');
   const deadline = Date.now() + timeoutMs;

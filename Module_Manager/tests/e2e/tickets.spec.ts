@@ -1,5 +1,17 @@
 import { expect, test } from '@playwright/test';
-import { browserFetch, signInCustomerWithoutJs, CUSTOMERS, expectAxeClean, expectNoHorizontalScroll, shot, signInCustomer, staffApi, ticketsUrl, tinyPng, type Slug } from './tickets-helpers';
+import {
+  browserFetch,
+  signInCustomerWithoutJs,
+  CUSTOMERS,
+  expectAxeClean,
+  expectNoHorizontalScroll,
+  shot,
+  signInCustomer,
+  staffApi,
+  ticketsUrl,
+  tinyPng,
+  type Slug,
+} from './tickets-helpers';
 import { portalUrl } from './portal-urls';
 
 // Desktop walks Prairie Sky, the phone walks Summit Ridge: both brandings, both sizes, one run each.
@@ -7,10 +19,15 @@ const tenantFor = (project: string): Slug => (project === 'phone' ? 'summitridge
 
 test('an anonymous visitor to the tickets pages is sent to sign in and back', async ({ page }) => {
   await page.goto(ticketsUrl('prairiesky', '?filter=closed'));
-  await expect(page).toHaveURL(/\/modules\/customers\/portal\/login\?returnTo=%2Fmodules%2Fcustomers%2Fportal%2Ftickets%3Ffilter%3Dclosed/);
+  await expect(page).toHaveURL(
+    /\/modules\/customers\/portal\/login\?returnTo=%2Fmodules%2Fcustomers%2Fportal%2Ftickets%3Ffilter%3Dclosed/,
+  );
 });
 
-test('a customer files a ticket with a photo, sees the staff reply arrive live, closes and rates it', async ({ page, browser }, testInfo) => {
+test('a customer files a ticket with a photo, sees the staff reply arrive live, closes and rates it', async ({
+  page,
+  browser,
+}, testInfo) => {
   const slug = tenantFor(testInfo.project.name);
   const customer = CUSTOMERS[slug][1];
   await signInCustomer(page, slug, customer.email);
@@ -35,15 +52,21 @@ test('a customer files a ticket with a photo, sees the staff reply arrive live, 
   await expectNoHorizontalScroll(page);
 
   // A file the portal cannot take is refused before upload, by name.
-  await page.getByLabel('Photos or files (optional)').setInputFiles({ name: 'virus.exe', mimeType: 'application/x-msdownload', buffer: Buffer.from('MZ') });
-  await expect(page.getByText('virus.exe can\'t be attached').first()).toBeVisible();
+  await page
+    .getByLabel('Photos or files (optional)')
+    .setInputFiles({ name: 'virus.exe', mimeType: 'application/x-msdownload', buffer: Buffer.from('MZ') });
+  await expect(page.getByText("virus.exe can't be attached").first()).toBeVisible();
 
   const unique = `Antenna light blinking ${Date.now()}`;
   await title.fill(unique);
   await page.getByLabel('What happened?').fill('The antenna light blinks red since the storm last night.');
   await page.getByRole('radio', { name: /High/ }).check();
-  await page.getByLabel('Photos or files (optional)').setInputFiles({ name: 'antenna.png', mimeType: 'image/png', buffer: tinyPng() });
-  await expect(page.getByRole('list', { name: 'Files to send' }).getByRole('button', { name: 'Remove antenna.png' })).toBeVisible();
+  await page
+    .getByLabel('Photos or files (optional)')
+    .setInputFiles({ name: 'antenna.png', mimeType: 'image/png', buffer: tinyPng() });
+  await expect(
+    page.getByRole('list', { name: 'Files to send' }).getByRole('button', { name: 'Remove antenna.png' }),
+  ).toBeVisible();
   await expect(page.getByRole('list', { name: 'Files to send' }).locator('img')).toHaveCount(1);
   await expectAxeClean(page);
   await shot(page, testInfo, `${slug}-ticket-new-form`);
@@ -105,13 +128,25 @@ test('a customer files a ticket with a photo, sees the staff reply arrive live, 
   await staff.dispose();
 });
 
-test('a new staff reply raises the unread badge on the list live, without a reload', async ({ page, browser }, testInfo) => {
+test('a new staff reply raises the unread badge on the list live, without a reload', async ({
+  page,
+  browser,
+}, testInfo) => {
   const slug = tenantFor(testInfo.project.name);
   const customer = CUSTOMERS[slug][1];
   await signInCustomer(page, slug, customer.email);
-  const created = await browserFetch<{ ticket: { id: string } }>(page, `/api/work-orders/customer/${customer.customerId}`, {
-    form: { title: 'Slow evenings', description: 'Every evening speed drops a lot.', category: 'other', priority: 'low' },
-  });
+  const created = await browserFetch<{ ticket: { id: string } }>(
+    page,
+    `/api/work-orders/customer/${customer.customerId}`,
+    {
+      form: {
+        title: 'Slow evenings',
+        description: 'Every evening speed drops a lot.',
+        category: 'other',
+        priority: 'low',
+      },
+    },
+  );
   expect(created.status).toBe(201);
   const ticketId = created.json.ticket.id;
   await page.goto(ticketsUrl(slug));
@@ -131,7 +166,11 @@ test('a new staff reply raises the unread badge on the list live, without a relo
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('the ticket form works as a plain form post, with errors and a file', async ({ page, browser, context }, testInfo) => {
+  test('the ticket form works as a plain form post, with errors and a file', async ({
+    page,
+    browser,
+    context,
+  }, testInfo) => {
     const slug = tenantFor(testInfo.project.name);
     await signInCustomerWithoutJs(browser, context, slug, CUSTOMERS[slug][1].email);
     await page.goto(ticketsUrl(slug, '/new'));
@@ -145,7 +184,9 @@ test.describe('without JavaScript', () => {
     await expect(page.getByLabel('What happened?')).toHaveValue('I was charged twice this month.');
     await expect(page.getByLabel('Title')).toHaveAttribute('aria-invalid', 'true');
     await page.getByLabel('Title').fill('Double charge on my bill');
-    await page.getByLabel('Photos or files (optional)').setInputFiles({ name: 'bill.png', mimeType: 'image/png', buffer: tinyPng() });
+    await page
+      .getByLabel('Photos or files (optional)')
+      .setInputFiles({ name: 'bill.png', mimeType: 'image/png', buffer: tinyPng() });
     await page.getByRole('button', { name: 'Send ticket' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Double charge on my bill');
     await expect(page.getByRole('link', { name: 'Open bill.png full size' })).toBeVisible();

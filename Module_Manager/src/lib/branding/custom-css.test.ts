@@ -53,7 +53,9 @@ describe('sanitizeCustomCss', () => {
   });
 
   it('drops properties outside the allowlist (layout hijacking, content injection, positioning)', () => {
-    const out = sanitizeCustomCss('p { position: fixed; content: "pay here"; display: none; z-index: 9999; color: green }');
+    const out = sanitizeCustomCss(
+      'p { position: fixed; content: "pay here"; display: none; z-index: 9999; color: green }',
+    );
     expect(out).toBe('.portal-root p { color: green }');
   });
 

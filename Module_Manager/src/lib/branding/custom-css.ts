@@ -9,20 +9,56 @@ import postcss, { type AtRule, type ChildNode, type Declaration, type Root, type
 export const PORTAL_ROOT = '.portal-root';
 
 const ALLOWED_PROPERTIES = new Set([
-  'color', 'background-color', 'background', 'opacity',
-  'border', 'border-color', 'border-style', 'border-width', 'border-radius',
-  'border-top', 'border-right', 'border-bottom', 'border-left',
-  'border-top-color', 'border-right-color', 'border-bottom-color', 'border-left-color',
-  'outline-color', 'box-shadow', 'text-shadow',
-  'font-family', 'font-size', 'font-style', 'font-weight', 'font-variant', 'line-height', 'letter-spacing',
-  'text-align', 'text-decoration', 'text-decoration-color', 'text-transform', 'word-spacing',
-  'margin', 'margin-top', 'margin-right', 'margin-bottom', 'margin-left',
-  'padding', 'padding-top', 'padding-right', 'padding-bottom', 'padding-left',
-  'gap', 'max-width', 'min-height',
+  'color',
+  'background-color',
+  'background',
+  'opacity',
+  'border',
+  'border-color',
+  'border-style',
+  'border-width',
+  'border-radius',
+  'border-top',
+  'border-right',
+  'border-bottom',
+  'border-left',
+  'border-top-color',
+  'border-right-color',
+  'border-bottom-color',
+  'border-left-color',
+  'outline-color',
+  'box-shadow',
+  'text-shadow',
+  'font-family',
+  'font-size',
+  'font-style',
+  'font-weight',
+  'font-variant',
+  'line-height',
+  'letter-spacing',
+  'text-align',
+  'text-decoration',
+  'text-decoration-color',
+  'text-transform',
+  'word-spacing',
+  'margin',
+  'margin-top',
+  'margin-right',
+  'margin-bottom',
+  'margin-left',
+  'padding',
+  'padding-top',
+  'padding-right',
+  'padding-bottom',
+  'padding-left',
+  'gap',
+  'max-width',
+  'min-height',
 ]);
 
 /** Anything in a value or selector that could fetch, execute, escape or hide an escape. */
-const FORBIDDEN = /url\s*\(|image-set\s*\(|image\s*\(|element\s*\(|expression\s*\(|javascript:|vbscript:|behavior|-moz-binding|[<>\\@{}]|\/\*|src\s*\(/i;
+const FORBIDDEN =
+  /url\s*\(|image-set\s*\(|image\s*\(|element\s*\(|expression\s*\(|javascript:|vbscript:|behavior|-moz-binding|[<>\\@{}]|\/\*|src\s*\(/i;
 
 /** Selectors that would reach outside the portal root (the page, the document) are mapped onto it. */
 function scopeSelector(selector: string): string | null {

@@ -5,7 +5,15 @@ import { brandStylesheet, brandVariables } from './theme.ts';
 
 const branding = (colors: Partial<TBranding['colors']>, typography: TBranding['typography'] = {}): TBranding => ({
   logo: {},
-  colors: { primary: '#1d4ed8', secondary: '#0f172a', accent: '#f59e0b', background: '#f8fafc', text: '#0f172a', textSecondary: '#475569', ...colors },
+  colors: {
+    primary: '#1d4ed8',
+    secondary: '#0f172a',
+    accent: '#f59e0b',
+    background: '#f8fafc',
+    text: '#0f172a',
+    textSecondary: '#475569',
+    ...colors,
+  },
   typography,
   company: { name: 'X LLC', displayName: 'X' },
   portal: { enableCustomDomain: false },
@@ -34,7 +42,9 @@ describe('brandVariables', () => {
   });
 
   it('keeps a safe tenant font list and falls back to the system stack otherwise', () => {
-    expect(brandVariables(branding({}, { fontFamily: '"Source Sans 3", Arial, sans-serif' }))['--brand-font-family']).toBe('"Source Sans 3", Arial, sans-serif');
+    expect(
+      brandVariables(branding({}, { fontFamily: '"Source Sans 3", Arial, sans-serif' }))['--brand-font-family'],
+    ).toBe('"Source Sans 3", Arial, sans-serif');
     expect(brandVariables(branding({}, {}))['--brand-font-family']).toContain('system-ui');
   });
 

@@ -6,7 +6,15 @@ describe('safeReturnTo', () => {
     expect(safeReturnTo('/modules/customers/portal/tickets/abc?x=1')).toBe('/modules/customers/portal/tickets/abc?x=1');
   });
   it('never follows another origin or a path outside the portal', () => {
-    for (const bad of ['https://evil.example/', '//evil.example/x', '/\\evil.example', '/modules/customers/portal//evil.example', '/admin', 'javascript:alert(1)', '/modules/customers/portalx']) {
+    for (const bad of [
+      'https://evil.example/',
+      '//evil.example/x',
+      '/\\evil.example',
+      '/modules/customers/portal//evil.example',
+      '/admin',
+      'javascript:alert(1)',
+      '/modules/customers/portalx',
+    ]) {
       expect(safeReturnTo(bad)).toBe('/modules/customers/portal/dashboard');
     }
   });
@@ -24,7 +32,9 @@ describe('needsSignIn', () => {
     expect(needsSignIn('/dashboardx')).toBe(false);
   });
   it('builds the login link with the way back and the expiry note', () => {
-    expect(loginUrl('/modules/customers/portal/tickets', true)).toBe('/modules/customers/portal/login?returnTo=%2Fmodules%2Fcustomers%2Fportal%2Ftickets&expired=1');
+    expect(loginUrl('/modules/customers/portal/tickets', true)).toBe(
+      '/modules/customers/portal/login?returnTo=%2Fmodules%2Fcustomers%2Fportal%2Ftickets&expired=1',
+    );
   });
 });
 

@@ -39,8 +39,18 @@ export function loginUrl(returnTo: string, expired = false): string {
 
 /** Top-level sections a tenant's own domain serves at its root (see src/hooks.ts `reroute`). */
 const ROOT_SECTIONS = new Set([
-  'login', 'signup', 'forgot-password', 'reset-password', 'verify-email', 'dashboard', 'logout', 'preferences',
-  'tickets', 'service', 'support', 'status',
+  'login',
+  'signup',
+  'forgot-password',
+  'reset-password',
+  'verify-email',
+  'dashboard',
+  'logout',
+  'preferences',
+  'tickets',
+  'service',
+  'support',
+  'status',
 ]);
 
 /** The portal route a pathname is served by: itself, or the root-served alias mapped under PORTAL_BASE. */

@@ -11,7 +11,8 @@ export async function apiMultipart<T>(event: RequestEvent, path: string, form: F
   const csrf = ensureCsrfCookie(event);
   headers.set('x-csrf-token', csrf);
   const cookie = headers.get('cookie') ?? '';
-  if (!cookie.includes(`${CSRF_COOKIE}=`)) headers.set('cookie', [cookie, `${CSRF_COOKIE}=${csrf}`].filter(Boolean).join('; '));
+  if (!cookie.includes(`${CSRF_COOKIE}=`))
+    headers.set('cookie', [cookie, `${CSRF_COOKIE}=${csrf}`].filter(Boolean).join('; '));
   const res = await fetch(backendUrl(path), { method: 'POST', headers, body: form });
   const text = await res.text();
   let json: unknown;
@@ -22,7 +23,10 @@ export async function apiMultipart<T>(event: RequestEvent, path: string, form: F
   }
   if (!res.ok) {
     const parsed = ZApiError.safeParse(json);
-    throw new BackendError(res.status, parsed.success ? parsed.data.error : { code: 'INTERNAL', message: 'Unexpected response' });
+    throw new BackendError(
+      res.status,
+      parsed.success ? parsed.data.error : { code: 'INTERNAL', message: 'Unexpected response' },
+    );
   }
   return json as T;
 }

@@ -20,7 +20,12 @@ export function ensureCsrfCookie(event: Pick<RequestEvent, 'cookies' | 'url'>): 
   const existing = event.cookies.get(CSRF_COOKIE);
   if (existing && /^[\w-]{32,64}$/.test(existing)) return existing;
   const token = randomBytes(24).toString('base64url');
-  event.cookies.set(CSRF_COOKIE, token, { path: '/', httpOnly: false, sameSite: 'lax', secure: event.url.protocol === 'https:' });
+  event.cookies.set(CSRF_COOKIE, token, {
+    path: '/',
+    httpOnly: false,
+    sameSite: 'lax',
+    secure: event.url.protocol === 'https:',
+  });
   return token;
 }
 
@@ -73,7 +78,11 @@ function relayCookies(response: Response, cookies: Cookies) {
  * JSON call to the backend on behalf of the current browser request: forwards the browser's cookies,
  * the CSRF token for writes, and relays cookies the backend sets. Throws BackendError on 4xx/5xx.
  */
-export async function api<T>(event: RequestEvent, path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+export async function api<T>(
+  event: RequestEvent,
+  path: string,
+  init: { method?: string; body?: unknown } = {},
+): Promise<T> {
   const method = init.method ?? 'GET';
   const headers = forwardingHeaders(event);
   if (init.body !== undefined) headers.set('content-type', 'application/json');
@@ -82,7 +91,8 @@ export async function api<T>(event: RequestEvent, path: string, init: { method?:
     headers.set('x-csrf-token', csrf);
     // A token minted during this request is not in the browser's Cookie header yet.
     const cookie = headers.get('cookie') ?? '';
-    if (!cookie.includes(`${CSRF_COOKIE}=`)) headers.set('cookie', [cookie, `${CSRF_COOKIE}=${csrf}`].filter(Boolean).join('; '));
+    if (!cookie.includes(`${CSRF_COOKIE}=`))
+      headers.set('cookie', [cookie, `${CSRF_COOKIE}=${csrf}`].filter(Boolean).join('; '));
   }
   const url = new URL(backendUrl(path));
   const explicitTenant = event.url.searchParams.get('tenant');
@@ -103,7 +113,11 @@ export async function api<T>(event: RequestEvent, path: string, init: { method?:
   if (!res.ok) {
     const parsed = ZApiError.safeParse(json);
     const retryAfter = Number(res.headers.get('retry-after')) || undefined;
-    throw new BackendError(res.status, parsed.success ? parsed.data.error : { code: 'INTERNAL', message: 'Unexpected response' }, retryAfter);
+    throw new BackendError(
+      res.status,
+      parsed.success ? parsed.data.error : { code: 'INTERNAL', message: 'Unexpected response' },
+      retryAfter,
+    );
   }
   return json as T;
 }

@@ -30,7 +30,12 @@ export function passwordProblem(password: string): string | undefined {
  * A backend refusal as a form failure, in the reader's language where we know the code. `fieldMap`
  * renames backend field names to this form's inputs. `values` never include a password.
  */
-export function backendFailure(err: unknown, values: Record<string, string>, form?: string, fieldMap: Record<string, string> = {}) {
+export function backendFailure(
+  err: unknown,
+  values: Record<string, string>,
+  form?: string,
+  fieldMap: Record<string, string> = {},
+) {
   if (!(err instanceof BackendError)) throw err;
   const base = { form, values, errors: {} as Record<string, string> };
   if (err.status === 429) {
@@ -42,5 +47,9 @@ export function backendFailure(err: unknown, values: Record<string, string>, for
   const errors: Record<string, string> = {};
   for (const [field, text] of Object.entries(err.body.fields ?? {})) errors[fieldMap[field] ?? field] = text;
   const hasFieldErrors = Object.keys(errors).length > 0;
-  return fail(err.status === 409 ? 409 : 400, { ...base, errors, message: hasFieldErrors ? undefined : err.body.message });
+  return fail(err.status === 409 ? 409 : 400, {
+    ...base,
+    errors,
+    message: hasFieldErrors ? undefined : err.body.message,
+  });
 }

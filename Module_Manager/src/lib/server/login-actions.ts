@@ -30,7 +30,11 @@ async function login(event: RequestEvent) {
   } catch (err) {
     if (err instanceof BackendError && err.status === 401) {
       // One answer for every reason (unknown, wrong password, not allowed in): no account enumeration.
-      return fail(401, { form: 'login', errors: { password: m.auth_error_credentials() }, values } satisfies FormFailure);
+      return fail(401, {
+        form: 'login',
+        errors: { password: m.auth_error_credentials() },
+        values,
+      } satisfies FormFailure);
     }
     return backendFailure(err, values, 'login');
   }
@@ -42,7 +46,11 @@ async function forgot(event: RequestEvent) {
   const identifier = get('forgotIdentifier').trim();
   const values = { forgotIdentifier: identifier };
   if (identifier.length < 3) {
-    return fail(400, { form: 'forgot', errors: { forgotIdentifier: m.auth_error_identifier_required() }, values } satisfies FormFailure);
+    return fail(400, {
+      form: 'forgot',
+      errors: { forgotIdentifier: m.auth_error_identifier_required() },
+      values,
+    } satisfies FormFailure);
   }
   try {
     await api(event, '/api/customer-portal/auth/reset-password', { method: 'POST', body: { identifier } });

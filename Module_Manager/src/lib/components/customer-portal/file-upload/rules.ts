@@ -4,15 +4,18 @@ import { formatBytes } from '../ticket-time';
 /** The backend's limits (10 MB, 5 files), checked in the browser first so nothing doomed is uploaded. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 export const MAX_FILES = 5;
-export const ACCEPT = 'image/jpeg,image/png,image/webp,image/gif,image/heic,image/heif,application/pdf,text/plain,.heic,.heif,.txt,.pdf';
+export const ACCEPT =
+  'image/jpeg,image/png,image/webp,image/gif,image/heic,image/heif,application/pdf,text/plain,.heic,.heif,.txt,.pdf';
 
 const TYPE_OK = /^(image\/(jpeg|png|webp|gif|heic|heif)|application\/pdf|text\/plain)$/;
 const NAME_OK = /\.(jpe?g|png|webp|gif|heic|heif|pdf|txt)$/i;
 
 /** Why a file cannot be sent, or null. The backend checks the real content again. */
 export function fileProblem(file: File): string | null {
-  if (!(TYPE_OK.test(file.type) || (!file.type && NAME_OK.test(file.name)))) return m.tickets_file_error_type({ name: file.name });
-  if (file.size > MAX_FILE_BYTES) return m.tickets_file_error_size({ name: file.name, max: formatBytes(MAX_FILE_BYTES) });
+  if (!(TYPE_OK.test(file.type) || (!file.type && NAME_OK.test(file.name))))
+    return m.tickets_file_error_type({ name: file.name });
+  if (file.size > MAX_FILE_BYTES)
+    return m.tickets_file_error_size({ name: file.name, max: formatBytes(MAX_FILE_BYTES) });
   if (file.size === 0) return m.tickets_file_error_empty({ name: file.name });
   return null;
 }

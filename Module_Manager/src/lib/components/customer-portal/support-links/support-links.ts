@@ -5,7 +5,8 @@ export type PortalFeatureLink = { key: 'service' | 'support' | 'faq' | 'status';
 const BASE = '/modules/customers/portal';
 
 /** Whether the tenant offers the FAQ / knowledge base (either switch turns the pages on). */
-export const faqEnabled = (tenant: TPublicTenant) => !!(tenant.branding.features.enableFAQ || tenant.branding.features.enableKnowledgeBase);
+export const faqEnabled = (tenant: TPublicTenant) =>
+  !!(tenant.branding.features.enableFAQ || tenant.branding.features.enableKnowledgeBase);
 export const statusPageEnabled = (tenant: TPublicTenant) => !!tenant.branding.features.enableServiceStatus;
 
 /**

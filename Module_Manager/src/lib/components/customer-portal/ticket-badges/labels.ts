@@ -11,10 +11,20 @@ export const statusLabel = (s: TTicketStatus): string =>
   })[s]();
 
 export const priorityLabel = (p: TTicketPriority): string =>
-  ({ low: m.tickets_priority_low, medium: m.tickets_priority_medium, high: m.tickets_priority_high, critical: m.tickets_priority_critical })[p]();
+  ({
+    low: m.tickets_priority_low,
+    medium: m.tickets_priority_medium,
+    high: m.tickets_priority_high,
+    critical: m.tickets_priority_critical,
+  })[p]();
 
 export const priorityHint = (p: TTicketPriority): string =>
-  ({ low: m.tickets_priority_low_hint, medium: m.tickets_priority_medium_hint, high: m.tickets_priority_high_hint, critical: m.tickets_priority_high_hint })[p]();
+  ({
+    low: m.tickets_priority_low_hint,
+    medium: m.tickets_priority_medium_hint,
+    high: m.tickets_priority_high_hint,
+    critical: m.tickets_priority_high_hint,
+  })[p]();
 
 export const categoryLabel = (c: TTicketCategory): string =>
   ({
@@ -40,5 +50,12 @@ export const categoryHint = (c: TTicketCategory): string =>
  * The same lists as the shared schemas, declared here so the browser bundle does not pull in zod
  * (importing values from @wisp/shared would); `satisfies` keeps them in step with the schema types.
  */
-export const CATEGORIES = ['slow-speed', 'no-connection', 'intermittent', 'equipment-failure', 'billing-issue', 'other'] as const satisfies readonly TTicketCategory[];
+export const CATEGORIES = [
+  'slow-speed',
+  'no-connection',
+  'intermittent',
+  'equipment-failure',
+  'billing-issue',
+  'other',
+] as const satisfies readonly TTicketCategory[];
 export const CUSTOMER_PRIORITIES = ['low', 'medium', 'high'] as const satisfies readonly TTicketPriority[];

@@ -1,7 +1,11 @@
 import { getLocale } from '$lib/paraglide/runtime';
 
 /** Absolute date and time in the tenant's timezone, in the reader's language. */
-export function formatDateTime(iso: string, timeZone: string, opts: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' }): string {
+export function formatDateTime(
+  iso: string,
+  timeZone: string,
+  opts: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' },
+): string {
   return new Intl.DateTimeFormat(getLocale(), { ...opts, timeZone }).format(new Date(iso));
 }
 
@@ -33,6 +37,7 @@ export function formatNumber(n: number, opts?: Intl.NumberFormatOptions): string
 }
 
 export function formatBytes(bytes: number): string {
-  if (bytes < 1024 * 1024) return formatNumber(Math.max(1, Math.round(bytes / 1024)), { style: 'unit', unit: 'kilobyte' });
+  if (bytes < 1024 * 1024)
+    return formatNumber(Math.max(1, Math.round(bytes / 1024)), { style: 'unit', unit: 'kilobyte' });
   return formatNumber(bytes / (1024 * 1024), { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 });
 }

@@ -5,7 +5,13 @@ import type { PageServerLoad } from './$types';
 
 type TicketSummary = { id: string; ticketNumber: string; title: string; status: string; lastActivityAt: string };
 type TicketPage = { items: TicketSummary[]; total: number };
-type Incident = { id: string; title: string; status: string; lastUpdate?: { message?: string; at?: string } | null; eta?: string | null };
+type Incident = {
+  id: string;
+  title: string;
+  status: string;
+  lastUpdate?: { message?: string; at?: string } | null;
+  eta?: string | null;
+};
 
 /** A part of the dashboard that may fail on its own: the page still renders, with a retry link. */
 type Part<T> = { ok: true; value: T } | { ok: false };
@@ -34,7 +40,9 @@ export const load: PageServerLoad = async (event) => {
   try {
     [tickets, status] = await Promise.all([
       part(() => api<TicketPage>(event, `/api/work-orders/customer/${id}?group=open&pageSize=5`)),
-      part(() => api<{ activeIncidents?: Incident[]; incidents?: Incident[] }>(event, '/api/customer-portal/service/status')),
+      part(() =>
+        api<{ activeIncidents?: Incident[]; incidents?: Incident[] }>(event, '/api/customer-portal/service/status'),
+      ),
     ]);
   } catch (err) {
     redirectIfSignedOut(event, err);
@@ -43,6 +51,8 @@ export const load: PageServerLoad = async (event) => {
   return {
     customer,
     tickets,
-    incidents: status.ok ? { ok: true as const, value: status.value.activeIncidents ?? status.value.incidents ?? [] } : { ok: false as const },
+    incidents: status.ok
+      ? { ok: true as const, value: status.value.activeIncidents ?? status.value.incidents ?? [] }
+      : { ok: false as const },
   };
 };

@@ -21,13 +21,25 @@ export const actions: Actions = {
     const data = await request.formData();
     const locale = data.get('locale') === 'es' ? 'es' : 'en';
     // Readable by the i18n runtime in the browser (it must agree with the server's choice).
-    cookies.set('portal_locale', locale, { path: '/', maxAge: YEAR, httpOnly: false, sameSite: 'lax', secure: url.protocol === 'https:' });
+    cookies.set('portal_locale', locale, {
+      path: '/',
+      maxAge: YEAR,
+      httpOnly: false,
+      sameSite: 'lax',
+      secure: url.protocol === 'https:',
+    });
     redirect(303, back(data.get('returnTo')));
   },
   contrast: async ({ request, cookies, url }) => {
     const data = await request.formData();
     const contrast = data.get('contrast') === 'high' ? 'high' : 'normal';
-    cookies.set('portal_contrast', contrast, { path: '/', maxAge: YEAR, httpOnly: true, sameSite: 'lax', secure: url.protocol === 'https:' });
+    cookies.set('portal_contrast', contrast, {
+      path: '/',
+      maxAge: YEAR,
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: url.protocol === 'https:',
+    });
     redirect(303, back(data.get('returnTo')));
   },
 };

@@ -12,9 +12,13 @@ export const actions: Actions = {
     const oobCode = get('oobCode').trim();
     const password = get('password');
     const pw = passwordProblem(password);
-    if (pw) return fail(400, { errors: { password: pw } as Record<string, string>, values: {} as Record<string, string> });
+    if (pw)
+      return fail(400, { errors: { password: pw } as Record<string, string>, values: {} as Record<string, string> });
     try {
-      await api(event, '/api/customer-portal/auth/reset-password/complete', { method: 'POST', body: { oobCode, password } });
+      await api(event, '/api/customer-portal/auth/reset-password/complete', {
+        method: 'POST',
+        body: { oobCode, password },
+      });
     } catch (err) {
       return backendFailure(err, {}, undefined, { oobCode: 'password' });
     }

@@ -34,7 +34,8 @@ export const actions: Actions = {
     const accessCode = get('code').trim();
     const password = get('password');
     const pw = passwordProblem(password);
-    if (pw) return fail(400, { errors: { password: pw } as Record<string, string>, values: {} as Record<string, string> });
+    if (pw)
+      return fail(400, { errors: { password: pw } as Record<string, string>, values: {} as Record<string, string> });
     try {
       await api(event, '/api/customer-portal/auth/link-account', { method: 'POST', body: { accessCode, password } });
     } catch (err) {

@@ -9,7 +9,8 @@ export const load: PageServerLoad = async (event) => {
     await api(event, '/api/customer-portal/auth/verify-email', { method: 'POST', body: { oobCode } });
     return { result: 'verified' as const };
   } catch (err) {
-    if (err instanceof BackendError && err.status < 500) return { result: err.status === 429 ? ('busy' as const) : ('invalid' as const) };
+    if (err instanceof BackendError && err.status < 500)
+      return { result: err.status === 429 ? ('busy' as const) : ('invalid' as const) };
     return { result: 'busy' as const };
   }
 };

@@ -1,11 +1,18 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { OUTAGE_TICKET_CATEGORIES, TICKET_CATEGORIES, type TCustomerTicket, type TIntakeResponse, type TTicketCategory } from '@wisp/shared';
+import {
+  OUTAGE_TICKET_CATEGORIES,
+  TICKET_CATEGORIES,
+  type TCustomerTicket,
+  type TIntakeResponse,
+  type TTicketCategory,
+} from '@wisp/shared';
 import { api, BackendError } from '$lib/server/api';
 import { apiMultipart, forwardableForm } from '$lib/server/api-multipart';
 import { failLoad, loginRedirect, requireCustomerSession } from '$lib/server/customer-guard';
 import type { Actions, PageServerLoad } from './$types';
 
-const isCategory = (v: unknown): v is TTicketCategory => typeof v === 'string' && (TICKET_CATEGORIES as readonly string[]).includes(v);
+const isCategory = (v: unknown): v is TTicketCategory =>
+  typeof v === 'string' && (TICKET_CATEGORIES as readonly string[]).includes(v);
 const isOutageCategory = (c: TTicketCategory) => (OUTAGE_TICKET_CATEGORIES as readonly string[]).includes(c);
 
 /**
@@ -20,7 +27,10 @@ export const load: PageServerLoad = async (event) => {
   let incident: TIntakeResponse['incident'] = null;
   if (category && isOutageCategory(category) && !continued) {
     try {
-      ({ incident } = await api<TIntakeResponse>(event, `/api/customer-portal/service/intake?category=${encodeURIComponent(category)}`));
+      ({ incident } = await api<TIntakeResponse>(
+        event,
+        `/api/customer-portal/service/intake?category=${encodeURIComponent(category)}`,
+      ));
     } catch (err) {
       if (err instanceof BackendError && err.status === 401) failLoad(err, event.url);
       // The outage check must never stop someone filing a ticket.
@@ -37,11 +47,15 @@ export const actions: Actions = {
     const form = await event.request.formData();
     const incidentId = String(form.get('incidentId') ?? '');
     try {
-      await api(event, `/api/customer-portal/support/incidents/${encodeURIComponent(incidentId)}/subscribe`, { method: 'POST' });
+      await api(event, `/api/customer-portal/support/incidents/${encodeURIComponent(incidentId)}/subscribe`, {
+        method: 'POST',
+      });
       return { subscribed: true as const };
     } catch (err) {
       if (err instanceof BackendError && err.status === 401) loginRedirect(event.url);
-      return fail(err instanceof BackendError && err.status < 500 ? err.status : 503, { subscribeFailed: true as const });
+      return fail(err instanceof BackendError && err.status < 500 ? err.status : 503, {
+        subscribeFailed: true as const,
+      });
     }
   },
 
@@ -56,7 +70,11 @@ export const actions: Actions = {
     };
     let created: { ticket: TCustomerTicket };
     try {
-      created = await apiMultipart(event, `/api/work-orders/customer/${encodeURIComponent(customerId)}`, forwardableForm(form, ['title', 'description', 'category', 'priority']));
+      created = await apiMultipart(
+        event,
+        `/api/work-orders/customer/${encodeURIComponent(customerId)}`,
+        forwardableForm(form, ['title', 'description', 'category', 'priority']),
+      );
     } catch (err) {
       if (err instanceof BackendError) {
         if (err.status === 401) loginRedirect(event.url);
