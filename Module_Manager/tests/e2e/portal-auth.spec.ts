@@ -231,3 +231,28 @@ test('an invitation link from staff lets the customer set a password and lands s
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Hello, /);
   await page.screenshot({ path: `/tmp/portal-${tenant.slug}-${testInfo.project.name}-dashboard.png`, fullPage: true });
 });
+
+test('password reset end to end: the emailed link sets a new password, the old one stops working', async ({
+  page,
+}, testInfo) => {
+  // Each project resets a different seeded customer (customer 3, whom no other test signs in as).
+  const slug = testInfo.project.name === 'phone' ? 'summitridge' : 'prairiesky';
+  const email = `linda.larsen.3@${slug}-customers.example`;
+  await page.goto(portalUrl(slug, '/forgot-password'));
+  await page.locator('#forgotIdentifier').fill(email);
+  await page.getByRole('button', { name: 'Send reset link' }).click();
+  await expect(page.getByText('If we have an account for those details')).toBeVisible();
+
+  const link = await linkFromMail(email, /https?:\/\/[^\s"'<>]*reset-password\?oobCode=[^\s"'<>]+/);
+  await page.goto(link);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Choose a new password');
+  await expectNoAxeViolations(page);
+  await page.getByLabel('New password').fill('Ridge-Line-Sunrise-7');
+  await page.getByRole('button', { name: 'Save new password' }).click();
+  await expect(page).toHaveURL(/\/login\?passwordChanged=1$/);
+
+  await signIn(page, email, DEMO_PASSWORD);
+  await expect(page.locator('#password-error')).toContainText('do not match an account');
+  await signIn(page, email, 'Ridge-Line-Sunrise-7');
+  await expect(page).toHaveURL(/\/dashboard$/);
+});
