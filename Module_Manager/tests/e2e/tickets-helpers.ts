@@ -1,12 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, type Browser, type BrowserContext, type Page, type TestInfo } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { portalUrl, WEB_PORT } from './portal-urls';
 
-/** Seeded demo data (backend-services/src/seed): password and the customers with an active portal login. */
-export const DEMO_PASSWORD = 'Portal-Demo-2026';
+import { DEMO_PASSWORD } from './portal-helpers';
+
+// One definition each for the whole e2e suite: the seeded password and the axe WCAG 2.1 A/AA check.
+export { DEMO_PASSWORD, expectNoAxeViolations as expectAxeClean } from './portal-helpers';
+
+/** Seeded customers with an active portal login (backend-services/src/seed). */
 export const CUSTOMERS = {
   prairiesky: [
     { customerId: 'PSW-1001', email: 'maria.hansen.1@prairiesky-customers.example' },
@@ -95,12 +98,6 @@ export async function staffApi(browser: Browser, slug: Slug) {
 }
 
 export const ticketsUrl = (slug: string, p = '') => portalUrl(slug, `/tickets${p}`);
-
-/** axe with the WCAG 2.1 A/AA rules: no violations allowed. */
-export async function expectAxeClean(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 /** No horizontal scroll at the current viewport. */
 export async function expectNoHorizontalScroll(page: Page) {
