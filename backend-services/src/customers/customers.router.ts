@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { ZPortalAccessUpdate, ZPortalInviteRequest, ZServiceStatusUpdate } from '@wisp/shared';
-import { requireStaff, staffActorOf } from '../platform/access/access.ts';
+import { allow, staffActorOf } from '../platform/access/access.ts';
 import { validate } from '../platform/http/validate.ts';
 import type { AuthDeps } from '../customer-auth/customer-login.service.ts';
 import { inviteCustomerToPortal } from '../customer-auth/portal-invite.service.ts';
@@ -12,7 +12,7 @@ export function customersRouter(deps: AuthDeps): Router {
 
   router.post(
     '/:customerId/portal-invite',
-    requireStaff(),
+    allow('customer.invite'),
     validate('body', ZPortalInviteRequest),
     async (req, res) => {
       res
@@ -29,25 +29,33 @@ export function customersRouter(deps: AuthDeps): Router {
     },
   );
 
-  router.post('/:customerId/portal-access', requireStaff(), validate('body', ZPortalAccessUpdate), async (req, res) => {
-    res.json(
-      await changePortalAccess(
-        deps.auth,
-        req.tenant,
-        staffActorOf(req),
-        String(req.params.customerId),
-        res.locals.body,
-      ),
-    );
-  });
+  router.post(
+    '/:customerId/portal-access',
+    allow('customer.portalAccess'),
+    validate('body', ZPortalAccessUpdate),
+    async (req, res) => {
+      res.json(
+        await changePortalAccess(
+          deps.auth,
+          { tenant: req.tenant, actor: req.actor },
+          String(req.params.customerId),
+          res.locals.body,
+        ),
+      );
+    },
+  );
 
   router.patch(
     '/:customerId/service-status',
-    requireStaff(),
+    allow('customer.serviceStatus'),
     validate('body', ZServiceStatusUpdate),
     async (req, res) => {
       res.json(
-        await changeServiceStatus(req.tenant, staffActorOf(req), String(req.params.customerId), res.locals.body),
+        await changeServiceStatus(
+          { tenant: req.tenant, actor: req.actor },
+          String(req.params.customerId),
+          res.locals.body,
+        ),
       );
     },
   );

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { ZCreateIncidentRequest, ZFaqArticleInput, ZFaqQuery, ZFaqSlug, ZIncidentUpdateRequest } from '@wisp/shared';
-import { customerActorOf, requireCustomer, requireStaff, staffActorOf } from '../platform/access/access.ts';
+import { allow } from '../platform/access/access.ts';
 import { requireFeature } from '../platform/access/features.ts';
 import { parseOrThrow, validate } from '../platform/http/validate.ts';
 import { AppError } from '../platform/http/app-error.ts';
@@ -24,6 +24,7 @@ export function customerSupportRouter(): Router {
   const router = Router();
   router.get(
     '/faq',
+    allow('public'),
     requireFeature('enableFAQ', 'enableKnowledgeBase'),
     validate('query', ZFaqQuery),
     async (req, res) => {
@@ -31,55 +32,58 @@ export function customerSupportRouter(): Router {
       res.json(await listFaq(req.tenant, res.locals.query));
     },
   );
-  router.get('/faq/:slug', requireFeature('enableFAQ', 'enableKnowledgeBase'), async (req, res) => {
+  router.get('/faq/:slug', allow('public'), requireFeature('enableFAQ', 'enableKnowledgeBase'), async (req, res) => {
     const slug = ZFaqSlug.safeParse(req.params.slug);
     if (!slug.success) throw AppError.notFound();
     res.setHeader('Cache-Control', 'private, max-age=60');
     res.json(await getFaqArticle(req.tenant, slug.data));
   });
-  router.get('/status', requireFeature('enableServiceStatus'), async (req, res) => {
+  router.get('/status', allow('public'), requireFeature('enableServiceStatus'), async (req, res) => {
     res.setHeader('Cache-Control', 'private, max-age=30');
     res.json(await getStatusPage(req.tenant));
   });
-  router.get('/contact', (req, res) => {
+  router.get('/contact', allow('public'), (req, res) => {
     res.setHeader('Cache-Control', 'private, max-age=60');
     res.json(getSupportContact(req.tenant));
   });
-  router.post('/incidents/:id/subscribe', requireCustomer, requireFeature('enableServiceStatus'), async (req, res) => {
-    res.json(await subscribeToIncident(req.tenant, customerActorOf(req), String(req.params.id)));
-  });
+  router.post(
+    '/incidents/:id/subscribe',
+    allow('incident.subscribe'),
+    requireFeature('enableServiceStatus'),
+    async (req, res) => {
+      res.json(await subscribeToIncident(req, String(req.params.id)));
+    },
+  );
   return router;
 }
 
 /** `/api/support`: staff manage incidents (and FAQ articles). Not behind the toggles: staff prepare content first. */
 export function staffSupportRouter(opts: { portalUrlTemplate: string }): Router {
   const router = Router();
-  router.use(requireStaff());
-  router.get('/incidents', async (req, res) => {
-    res.json({ incidents: await listIncidentsForStaff(req.tenant, staffActorOf(req)) });
+  router.get('/incidents', allow('incident.list'), async (req, res) => {
+    res.json({ incidents: await listIncidentsForStaff(req) });
   });
-  router.post('/incidents', validate('body', ZCreateIncidentRequest), async (req, res) => {
-    res.status(201).json({ incident: await createIncident(req.tenant, staffActorOf(req), res.locals.body) });
+  router.post('/incidents', allow('incident.create'), validate('body', ZCreateIncidentRequest), async (req, res) => {
+    res.status(201).json({ incident: await createIncident(req, res.locals.body) });
   });
-  router.post('/incidents/:id/updates', validate('body', ZIncidentUpdateRequest), async (req, res) => {
-    const incident = await addIncidentUpdate(
-      req.tenant,
-      staffActorOf(req),
-      String(req.params.id),
-      res.locals.body,
-      opts.portalUrlTemplate,
-    );
-    res.status(201).json({ incident });
+  router.post(
+    '/incidents/:id/updates',
+    allow('incident.update'),
+    validate('body', ZIncidentUpdateRequest),
+    async (req, res) => {
+      const incident = await addIncidentUpdate(req, String(req.params.id), res.locals.body, opts.portalUrlTemplate);
+      res.status(201).json({ incident });
+    },
+  );
+  router.get('/faq', allow('faq.list'), async (req, res) => {
+    res.json({ articles: await listFaqForStaff(req) });
   });
-  router.get('/faq', async (req, res) => {
-    res.json({ articles: await listFaqForStaff(req.tenant, staffActorOf(req)) });
+  router.post('/faq', allow('faq.create'), validate('body', ZFaqArticleInput), async (req, res) => {
+    res.status(201).json({ article: await createFaqArticle(req, res.locals.body) });
   });
-  router.post('/faq', validate('body', ZFaqArticleInput), async (req, res) => {
-    res.status(201).json({ article: await createFaqArticle(req.tenant, staffActorOf(req), res.locals.body) });
-  });
-  router.put('/faq/:slug', validate('body', ZFaqArticleInput), async (req, res) => {
+  router.put('/faq/:slug', allow('faq.update'), validate('body', ZFaqArticleInput), async (req, res) => {
     const slug = parseOrThrow(ZFaqSlug, req.params.slug);
-    res.json({ article: await updateFaqArticle(req.tenant, staffActorOf(req), slug, res.locals.body) });
+    res.json({ article: await updateFaqArticle(req, slug, res.locals.body) });
   });
   return router;
 }

@@ -285,7 +285,12 @@ describe('staff incident API', () => {
     } as const;
     await Promise.all(
       ['Crew on site.', 'Parts ordered.', 'Power restored to the shelter.'].map((message) =>
-        addIncidentUpdate(tenant, staffActor, id, { status: 'identified', message }, t.config.PORTAL_URL_TEMPLATE),
+        addIncidentUpdate(
+          { tenant, actor: staffActor },
+          id,
+          { status: 'identified', message },
+          t.config.PORTAL_URL_TEMPLATE,
+        ),
       ),
     );
     const stored = (await IncidentModel.findById(id).lean())!;
