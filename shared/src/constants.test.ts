@@ -1,3 +1,4 @@
+/// <reference types="node" />
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { TICKET_LIMITS, UPLOAD_LIMITS, PASSWORD_MIN_LENGTH } from './constants.ts';

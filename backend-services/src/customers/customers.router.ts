@@ -1,5 +1,13 @@
 import { Router } from 'express';
-import { ZPortalAccessUpdate, ZPortalInviteRequest, ZServiceStatusUpdate } from '@wisp/shared';
+import {
+  ZPortalAccessResponse,
+  ZPortalAccessUpdate,
+  ZPortalInviteRequest,
+  ZPortalInviteResponse,
+  ZServiceStatusResponse,
+  ZServiceStatusUpdate,
+} from '@wisp/shared';
+import { respond } from '../platform/http/respond.ts';
 import { allow, staffActorOf } from '../platform/access/access.ts';
 import { validate } from '../platform/http/validate.ts';
 import type { AuthDeps } from '../customer-auth/customer-login.service.ts';
@@ -15,17 +23,14 @@ export function customersRouter(deps: AuthDeps): Router {
     allow('customer.invite'),
     validate('body', ZPortalInviteRequest),
     async (req, res) => {
-      res
-        .status(202)
-        .json(
-          await inviteCustomerToPortal(
-            deps,
-            req.tenant,
-            staffActorOf(req),
-            String(req.params.customerId),
-            res.locals.body,
-          ),
-        );
+      const sent = await inviteCustomerToPortal(
+        deps,
+        req.tenant,
+        staffActorOf(req),
+        String(req.params.customerId),
+        res.locals.body,
+      );
+      respond(res, ZPortalInviteResponse, sent, 202);
     },
   );
 
@@ -34,14 +39,8 @@ export function customersRouter(deps: AuthDeps): Router {
     allow('customer.portalAccess'),
     validate('body', ZPortalAccessUpdate),
     async (req, res) => {
-      res.json(
-        await changePortalAccess(
-          deps.auth,
-          { tenant: req.tenant, actor: req.actor },
-          String(req.params.customerId),
-          res.locals.body,
-        ),
-      );
+      const changed = await changePortalAccess(deps.auth, req, String(req.params.customerId), res.locals.body);
+      respond(res, ZPortalAccessResponse, changed);
     },
   );
 
@@ -50,12 +49,10 @@ export function customersRouter(deps: AuthDeps): Router {
     allow('customer.serviceStatus'),
     validate('body', ZServiceStatusUpdate),
     async (req, res) => {
-      res.json(
-        await changeServiceStatus(
-          { tenant: req.tenant, actor: req.actor },
-          String(req.params.customerId),
-          res.locals.body,
-        ),
+      respond(
+        res,
+        ZServiceStatusResponse,
+        await changeServiceStatus(req, String(req.params.customerId), res.locals.body),
       );
     },
   );

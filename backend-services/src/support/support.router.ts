@@ -1,5 +1,17 @@
 import { Router } from 'express';
-import { ZCreateIncidentRequest, ZFaqArticleInput, ZFaqQuery, ZFaqSlug, ZIncidentUpdateRequest } from '@wisp/shared';
+import {
+  ZCreateIncidentRequest,
+  ZFaqArticleInput,
+  ZFaqQuery,
+  ZFaqSlug,
+  ZIncidentUpdateRequest,
+  ZStaffFaqArticleResponse,
+  ZStaffFaqList,
+  ZStaffIncidentList,
+  ZStaffIncidentResponse,
+  ZSubscribeResponse,
+} from '@wisp/shared';
+import { respond } from '../platform/http/respond.ts';
 import { allow } from '../platform/access/access.ts';
 import { requireFeature } from '../platform/access/features.ts';
 import { parseOrThrow, validate } from '../platform/http/validate.ts';
@@ -51,7 +63,7 @@ export function customerSupportRouter(): Router {
     allow('incident.subscribe'),
     requireFeature('enableServiceStatus'),
     async (req, res) => {
-      res.json(await subscribeToIncident(req, String(req.params.id)));
+      respond(res, ZSubscribeResponse, await subscribeToIncident(req, String(req.params.id)));
     },
   );
   return router;
@@ -61,10 +73,10 @@ export function customerSupportRouter(): Router {
 export function staffSupportRouter(opts: { portalUrlTemplate: string }): Router {
   const router = Router();
   router.get('/incidents', allow('incident.list'), async (req, res) => {
-    res.json({ incidents: await listIncidentsForStaff(req) });
+    respond(res, ZStaffIncidentList, { incidents: await listIncidentsForStaff(req) });
   });
   router.post('/incidents', allow('incident.create'), validate('body', ZCreateIncidentRequest), async (req, res) => {
-    res.status(201).json({ incident: await createIncident(req, res.locals.body) });
+    respond(res, ZStaffIncidentResponse, { incident: await createIncident(req, res.locals.body) }, 201);
   });
   router.post(
     '/incidents/:id/updates',
@@ -72,18 +84,18 @@ export function staffSupportRouter(opts: { portalUrlTemplate: string }): Router 
     validate('body', ZIncidentUpdateRequest),
     async (req, res) => {
       const incident = await addIncidentUpdate(req, String(req.params.id), res.locals.body, opts.portalUrlTemplate);
-      res.status(201).json({ incident });
+      respond(res, ZStaffIncidentResponse, { incident }, 201);
     },
   );
   router.get('/faq', allow('faq.list'), async (req, res) => {
-    res.json({ articles: await listFaqForStaff(req) });
+    respond(res, ZStaffFaqList, { articles: await listFaqForStaff(req) });
   });
   router.post('/faq', allow('faq.create'), validate('body', ZFaqArticleInput), async (req, res) => {
-    res.status(201).json({ article: await createFaqArticle(req, res.locals.body) });
+    respond(res, ZStaffFaqArticleResponse, { article: await createFaqArticle(req, res.locals.body) }, 201);
   });
   router.put('/faq/:slug', allow('faq.update'), validate('body', ZFaqArticleInput), async (req, res) => {
     const slug = parseOrThrow(ZFaqSlug, req.params.slug);
-    res.json({ article: await updateFaqArticle(req, slug, res.locals.body) });
+    respond(res, ZStaffFaqArticleResponse, { article: await updateFaqArticle(req, slug, res.locals.body) });
   });
   return router;
 }

@@ -5,6 +5,9 @@ import {
   ZStaffCreateTicketRequest,
   ZStaffTicketListQuery,
   ZStatusChangeRequest,
+  ZStaffMessageResponse,
+  ZStaffTicketPage,
+  ZStaffTicketResponse,
   type TAssignRequest,
   type TCommentRequest,
   type TStaffCreateTicketRequest,
@@ -14,6 +17,7 @@ import {
 import type { TConfig } from '../config.ts';
 import { allow } from '../platform/access/access.ts';
 import { validate } from '../platform/http/validate.ts';
+import { respond } from '../platform/http/respond.ts';
 import type { FileStorage } from '../storage/file-storage.ts';
 import type { TicketContext } from './ticket-context.ts';
 import { ticketUploads, uploadedFilesOf } from './ticket-uploads.ts';
@@ -34,19 +38,19 @@ export function staffTicketsRouter(config: TConfig, storage: FileStorage): Route
   });
   const idOf = (req: Request) => (req.params as Record<string, string>).id!;
   router.get('/', allow('ticket.list'), validate('query', ZStaffTicketListQuery), async (req, res) => {
-    res.json(await listTicketsForStaff(ctxOf(req), res.locals.query as TStaffTicketListQuery));
+    respond(res, ZStaffTicketPage, await listTicketsForStaff(ctxOf(req), res.locals.query as TStaffTicketListQuery));
   });
 
   router.post('/', allow('ticket.open'), uploads, validate('body', ZStaffCreateTicketRequest), async (req, res) => {
     const ctx = ctxOf(req);
     const { customerId, ...input } = res.locals.body as TStaffCreateTicketRequest;
     const wo = await openTicketForCustomer(ctx, customerId, input, uploadedFilesOf(req));
-    res.status(201).json({ ticket: await getTicketForStaff(ctx, String(wo._id)) });
+    respond(res, ZStaffTicketResponse, { ticket: await getTicketForStaff(ctx, String(wo._id)) }, 201);
   });
 
   router.get('/:id', allow('ticket.read.all'), async (req, res) => {
     res.setHeader('Cache-Control', 'no-store');
-    res.json({ ticket: await getTicketForStaff(ctxOf(req), idOf(req)) });
+    respond(res, ZStaffTicketResponse, { ticket: await getTicketForStaff(ctxOf(req), idOf(req)) });
   });
 
   router.post('/:id/replies', allow('ticket.reply'), uploads, validate('body', ZCommentRequest), async (req, res) => {
@@ -56,7 +60,7 @@ export function staffTicketsRouter(config: TConfig, storage: FileStorage): Route
       (res.locals.body as TCommentRequest).body,
       uploadedFilesOf(req),
     );
-    res.status(201).json({ message });
+    respond(res, ZStaffMessageResponse, { message }, 201);
   });
 
   router.post('/:id/notes', allow('ticket.note'), uploads, validate('body', ZCommentRequest), async (req, res) => {
@@ -66,19 +70,19 @@ export function staffTicketsRouter(config: TConfig, storage: FileStorage): Route
       (res.locals.body as TCommentRequest).body,
       uploadedFilesOf(req),
     );
-    res.status(201).json({ message });
+    respond(res, ZStaffMessageResponse, { message }, 201);
   });
 
   router.post('/:id/status', allow('ticket.status'), validate('body', ZStatusChangeRequest), async (req, res) => {
     const ctx = ctxOf(req);
     await changeStatusByStaff(ctx, idOf(req), (res.locals.body as TStatusChangeRequest).status);
-    res.json({ ticket: await getTicketForStaff(ctx, idOf(req)) });
+    respond(res, ZStaffTicketResponse, { ticket: await getTicketForStaff(ctx, idOf(req)) });
   });
 
   router.post('/:id/assign', allow('ticket.assign'), validate('body', ZAssignRequest), async (req, res) => {
     const ctx = ctxOf(req);
     await assign(ctx, idOf(req), (res.locals.body as TAssignRequest).assignedTo);
-    res.json({ ticket: await getTicketForStaff(ctx, idOf(req)) });
+    respond(res, ZStaffTicketResponse, { ticket: await getTicketForStaff(ctx, idOf(req)) });
   });
 
   router.get('/:id/attachments/:attachmentId', allow('ticket.read.all'), async (req, res) => {
