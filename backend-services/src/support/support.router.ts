@@ -14,6 +14,7 @@ import {
 import { respond } from '../platform/http/respond.ts';
 import { allow } from '../platform/access/access.ts';
 import { requireFeature } from '../platform/access/features.ts';
+import { FAQ_FEATURES } from '@wisp/shared/branding/features';
 import { parseOrThrow, validate } from '../platform/http/validate.ts';
 import { AppError } from '../platform/http/app-error.ts';
 import { createFaqArticle, getFaqArticle, listFaq, listFaqForStaff, updateFaqArticle } from './faq/faq.service.ts';
@@ -37,14 +38,14 @@ export function customerSupportRouter(): Router {
   router.get(
     '/faq',
     allow('public'),
-    requireFeature('enableFAQ', 'enableKnowledgeBase'),
+    requireFeature(...FAQ_FEATURES),
     validate('query', ZFaqQuery),
     async (req, res) => {
       res.setHeader('Cache-Control', 'private, max-age=60');
       res.json(await listFaq(req.tenant, res.locals.query));
     },
   );
-  router.get('/faq/:slug', allow('public'), requireFeature('enableFAQ', 'enableKnowledgeBase'), async (req, res) => {
+  router.get('/faq/:slug', allow('public'), requireFeature(...FAQ_FEATURES), async (req, res) => {
     const slug = ZFaqSlug.safeParse(req.params.slug);
     if (!slug.success) throw AppError.notFound();
     res.setHeader('Cache-Control', 'private, max-age=60');
