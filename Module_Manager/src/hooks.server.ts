@@ -3,8 +3,16 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import type { TPublicTenant } from '@wisp/shared';
 import { api, BackendError, backendUrl, ensureCsrfCookie, forwardingHeaders } from '$lib/server/api';
-import { loadSession, signedInCustomerId } from '$lib/server/session';
-import { loginUrl, needsSignIn, portalPath, portalSubpath, rerouteToPortal, SIGNED_OUT_PAGES } from '$lib/portal/paths';
+import { loadSession, signedInCustomerId, signedInStaff } from '$lib/server/session';
+import {
+  isStaffPath,
+  loginUrl,
+  needsSignIn,
+  portalPath,
+  portalSubpath,
+  rerouteToPortal,
+  SIGNED_OUT_PAGES,
+} from '$lib/portal/paths';
 
 /** Response headers that describe the upstream connection, not the response we send on. */
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-encoding', 'content-length']);
@@ -115,6 +123,12 @@ const handleApiAndTenant: Handle = async ({ event, resolve }) => {
     }
     if (customerId && SIGNED_OUT_PAGES.includes(subpath) && event.request.method === 'GET') {
       return goTo(portalPath('/dashboard'));
+    }
+  }
+  if (isStaffPath(pagePath)) {
+    event.locals.session ??= await loadSession(event);
+    if (!signedInStaff(event.locals.session)) {
+      return new Response('Please sign in with your staff account.', { status: 401 });
     }
   }
   return resolve(event);

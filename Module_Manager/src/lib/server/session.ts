@@ -19,3 +19,9 @@ export async function loadSession(event: RequestEvent): Promise<PortalSession> {
 export function signedInCustomerId(session: PortalSession | null): string | null {
   return session?.actor?.kind === 'customer' ? session.actor.customerId : null;
 }
+
+export type StaffActor = Extract<NonNullable<PortalSession['actor']>, { kind: 'staff' }>;
+
+export function signedInStaff(session: PortalSession | null): StaffActor | null {
+  return session?.actor?.kind === 'staff' ? session.actor : null;
+}
