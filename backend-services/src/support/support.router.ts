@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { ZCreateIncidentRequest, ZFaqArticleInput, ZFaqQuery, ZFaqSlug, ZIncidentUpdateRequest } from '@wisp/shared';
 import { customerActorOf, requireCustomer, requireStaff, staffActorOf } from '../platform/access/access.ts';
 import { requireFeature } from '../platform/access/features.ts';
+import { idempotent } from '../platform/http/idempotency.ts';
 import { parseOrThrow, validate } from '../platform/http/validate.ts';
 import { AppError } from '../platform/http/app-error.ts';
 import { createFaqArticle, getFaqArticle, listFaq, listFaqForStaff, updateFaqArticle } from './faq/faq.service.ts';
@@ -58,7 +59,7 @@ export function staffSupportRouter(opts: { portalUrlTemplate: string }): Router 
   router.get('/incidents', async (req, res) => {
     res.json({ incidents: await listIncidentsForStaff(req.tenant, staffActorOf(req)) });
   });
-  router.post('/incidents', validate('body', ZCreateIncidentRequest), async (req, res) => {
+  router.post('/incidents', idempotent, validate('body', ZCreateIncidentRequest), async (req, res) => {
     res.status(201).json({ incident: await createIncident(req.tenant, staffActorOf(req), res.locals.body) });
   });
   router.post('/incidents/:id/updates', validate('body', ZIncidentUpdateRequest), async (req, res) => {
