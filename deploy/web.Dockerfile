@@ -13,7 +13,8 @@ FROM node:20-bookworm-slim
 ENV NODE_ENV=production HOST_HEADER=host PROTOCOL_HEADER=x-forwarded-proto BODY_SIZE_LIMIT=60M
 WORKDIR /app
 COPY --from=build /app/Module_Manager/build build
+COPY --from=build /app/Module_Manager/server server
 COPY --from=build /app/Module_Manager/package.json package.json
 USER node
 EXPOSE 3000
-CMD ["node", "build"]
+CMD ["node", "server/index.js"]
