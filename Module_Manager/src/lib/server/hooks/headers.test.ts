@@ -29,6 +29,16 @@ describe('the headers handle', () => {
     expect(downgraded.headers.get('strict-transport-security')).toBeNull();
   });
 
+  it("keeps the backend's stricter referrer policy and drops its HSTS from a plain-http answer", async () => {
+    const fromBackend = new Response('{}', {
+      headers: { 'referrer-policy': 'no-referrer', 'strict-transport-security': 'max-age=15552000' },
+    });
+    const res = await responseFor('http://prairiesky.localhost:4173/api/tenant/current', {}, fromBackend);
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(res.headers.get('strict-transport-security')).toBeNull();
+    expect(res.headers.get('permissions-policy')).toMatch(/camera=\(\)/);
+  });
+
   it('also covers a response whose headers cannot be changed (copied, body and status kept)', async () => {
     const frozen = Response.redirect('http://prairiesky.localhost:4173/login', 303);
     const res = await responseFor('http://prairiesky.localhost:4173/', {}, frozen);
