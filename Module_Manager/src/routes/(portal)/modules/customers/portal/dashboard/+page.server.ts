@@ -1,6 +1,7 @@
 import type { TCustomerSelf } from '@wisp/shared';
-import { api, BackendError } from '$lib/server/api';
-import { redirectIfSignedOut } from '$lib/server/guard';
+import { send, BackendError } from '$lib/server/api';
+import { customerTicketsPath } from '$lib/portal/api-paths';
+import { redirectIfSignedOut } from '$lib/server/guards';
 import type { PageServerLoad } from './$types';
 
 type TicketSummary = { id: string; ticketNumber: string; title: string; status: string; lastActivityAt: string };
@@ -28,20 +29,19 @@ async function part<T>(run: () => Promise<T>): Promise<Part<T>> {
 export const load: PageServerLoad = async (event) => {
   let customer: TCustomerSelf;
   try {
-    ({ customer } = await api<{ customer: TCustomerSelf }>(event, '/api/customer-portal/auth/me'));
+    ({ customer } = await send<{ customer: TCustomerSelf }>(event, '/api/customer-portal/auth/me'));
   } catch (err) {
     // The session ended between the hook's check and now: back to sign-in, then back here.
     redirectIfSignedOut(event, err);
     throw err;
   }
-  const id = encodeURIComponent(customer.customerId);
   let tickets: Part<TicketPage>;
   let status: Part<{ activeIncidents?: Incident[]; incidents?: Incident[] }>;
   try {
     [tickets, status] = await Promise.all([
-      part(() => api<TicketPage>(event, `/api/work-orders/customer/${id}?group=open&pageSize=5`)),
+      part(() => send<TicketPage>(event, `${customerTicketsPath(customer.customerId)}?group=open&pageSize=5`)),
       part(() =>
-        api<{ activeIncidents?: Incident[]; incidents?: Incident[] }>(event, '/api/customer-portal/service/status'),
+        send<{ activeIncidents?: Incident[]; incidents?: Incident[] }>(event, '/api/customer-portal/service/status'),
       ),
     ]);
   } catch (err) {

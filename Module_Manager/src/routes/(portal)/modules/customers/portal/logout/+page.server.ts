@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { api } from '$lib/server/api';
+import { send } from '$lib/server/api';
 import { portalPath } from '$lib/portal/paths';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -9,7 +9,7 @@ export const load: PageServerLoad = () => redirect(303, portalPath('/login'));
 export const actions: Actions = {
   default: async (event) => {
     try {
-      await api(event, '/api/customer-portal/auth/logout', { method: 'POST' });
+      await send(event, '/api/customer-portal/auth/logout', { method: 'POST' });
     } catch {
       // Already signed out or the backend is away: the session cookie is cleared either way below.
     }

@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { api } from '$lib/server/api';
+import { send } from '$lib/server/api';
 import { backendFailure, passwordProblem, readForm } from '$lib/server/forms';
 import { portalPath } from '$lib/portal/paths';
 import type { Actions, PageServerLoad } from './$types';
@@ -15,7 +15,7 @@ export const actions: Actions = {
     if (pw)
       return fail(400, { errors: { password: pw } as Record<string, string>, values: {} as Record<string, string> });
     try {
-      await api(event, '/api/customer-portal/auth/reset-password/complete', {
+      await send(event, '/api/customer-portal/auth/reset-password/complete', {
         method: 'POST',
         body: { oobCode, password },
       });

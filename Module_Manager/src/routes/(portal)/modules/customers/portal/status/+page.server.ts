@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import type { TStatusPage } from '@wisp/shared';
-import { api } from '$lib/server/api';
-import { failLoad } from '$lib/server/customer-guard';
+import { send } from '$lib/server/api';
+import { failLoad } from '$lib/server/guards';
 import { statusPageEnabled } from '$lib/components/customer-portal/support-links';
 import type { PageServerLoad } from './$types';
 
@@ -9,8 +9,8 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
   if (!statusPageEnabled(event.locals.tenant!)) error(404, { message: 'Not found', code: 'NOT_FOUND' });
   try {
-    return { status: await api<TStatusPage>(event, '/api/customer-portal/support/status') };
+    return { status: await send<TStatusPage>(event, '/api/customer-portal/support/status') };
   } catch (err) {
-    failLoad(err, event.url);
+    failLoad(err, event);
   }
 };

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import type { TFaqList } from '@wisp/shared';
-import { api } from '$lib/server/api';
-import { failLoad } from '$lib/server/customer-guard';
+import { send } from '$lib/server/api';
+import { failLoad } from '$lib/server/guards';
 import { faqEnabled } from '$lib/components/customer-portal/support-links';
 import type { PageServerLoad } from './$types';
 
@@ -9,9 +9,12 @@ export const load: PageServerLoad = async (event) => {
   if (!faqEnabled(event.locals.tenant!)) error(404, { message: 'Not found', code: 'NOT_FOUND' });
   const q = (event.url.searchParams.get('q') ?? '').trim().slice(0, 200);
   try {
-    const faq = await api<TFaqList>(event, `/api/customer-portal/support/faq${q ? `?q=${encodeURIComponent(q)}` : ''}`);
+    const faq = await send<TFaqList>(
+      event,
+      `/api/customer-portal/support/faq${q ? `?q=${encodeURIComponent(q)}` : ''}`,
+    );
     return { faq, q };
   } catch (err) {
-    failLoad(err, event.url);
+    failLoad(err, event);
   }
 };

@@ -1,23 +1,23 @@
 import { fail } from '@sveltejs/kit';
 import type { TCustomerTicket } from '@wisp/shared';
-import { api, BackendError } from '$lib/server/api';
-import { apiMultipart, forwardableForm } from '$lib/server/api-multipart';
-import { failLoad, loginRedirect, requireCustomerSession } from '$lib/server/customer-guard';
+import { BackendError, send } from '$lib/server/api';
+import { customerTicketsPath } from '$lib/portal/api-paths';
+import { forwardableForm } from '$lib/server/forms';
+import { failLoad, redirectIfSignedOut, requireCustomerSession } from '$lib/server/guards';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-const ticketPath = (customerId: string, id: string) =>
-  `/api/work-orders/customer/${encodeURIComponent(customerId)}/${encodeURIComponent(id)}`;
+const ticketPath = (customerId: string, id: string) => customerTicketsPath(customerId, id);
 
 export const load: PageServerLoad = async (event) => {
   const { customerId } = await requireCustomerSession(event);
   try {
-    const { ticket } = await api<{ ticket: TCustomerTicket }>(event, ticketPath(customerId, event.params.id));
+    const { ticket } = await send<{ ticket: TCustomerTicket }>(event, ticketPath(customerId, event.params.id));
     // Opening the ticket is reading it: staff replies stop counting as unread.
     if (ticket.unreadStaffReplies > 0)
-      await api(event, `${ticketPath(customerId, ticket.id)}/read`, { method: 'POST' }).catch(() => undefined);
+      await send(event, `${ticketPath(customerId, ticket.id)}/read`, { method: 'POST' }).catch(() => undefined);
     return { customerId, ticket, created: event.url.searchParams.get('created') === '1' };
   } catch (err) {
-    failLoad(err, event.url);
+    failLoad(err, event);
   }
 };
 
@@ -32,7 +32,7 @@ async function act(
     await run(customerId, ticketPath(customerId, event.params.id));
     return null;
   } catch (err) {
-    if (err instanceof BackendError && err.status === 401) loginRedirect(event.url);
+    redirectIfSignedOut(event, err);
     return fail(err instanceof BackendError && err.status < 500 ? 400 : 503, onFail(err));
   }
 }
@@ -44,7 +44,7 @@ export const actions: Actions = {
     if (!body.trim()) return fail(400, { comment: { body, error: 'empty' as const } });
     const failed = await act(
       event,
-      (_, path) => apiMultipart(event, `${path}/comments`, forwardableForm(form, ['body'])),
+      (_, path) => send(event, `${path}/comments`, { method: 'POST', body: forwardableForm(form, ['body']) }),
       (err) => ({
         comment: {
           body,
@@ -59,13 +59,13 @@ export const actions: Actions = {
   close: async (event) =>
     (await act(
       event,
-      (_, path) => api(event, `${path}/close`, { method: 'POST' }),
+      (_, path) => send(event, `${path}/close`, { method: 'POST' }),
       () => ({ actionFailed: 'close' as const }),
     )) ?? { closed: true as const },
   reopen: async (event) =>
     (await act(
       event,
-      (_, path) => api(event, `${path}/reopen`, { method: 'POST' }),
+      (_, path) => send(event, `${path}/reopen`, { method: 'POST' }),
       () => ({ actionFailed: 'reopen' as const }),
     )) ?? { reopened: true as const },
   rate: async (event) => {
@@ -75,7 +75,7 @@ export const actions: Actions = {
     if (!(rating >= 1 && rating <= 5)) return fail(400, { rating: { error: 'missing' as const, comment } });
     const failed = await act(
       event,
-      (_, path) => api(event, `${path}/rating`, { method: 'POST', body: { rating, ...(comment ? { comment } : {}) } }),
+      (_, path) => send(event, `${path}/rating`, { method: 'POST', body: { rating, ...(comment ? { comment } : {}) } }),
       () => ({ rating: { error: 'send' as const, comment } }),
     );
     return failed ?? { rated: true as const };

@@ -6,9 +6,10 @@ import {
   type TIntakeResponse,
   type TTicketCategory,
 } from '@wisp/shared';
-import { api, BackendError } from '$lib/server/api';
-import { apiMultipart, forwardableForm } from '$lib/server/api-multipart';
-import { failLoad, loginRedirect, requireCustomerSession } from '$lib/server/customer-guard';
+import { BackendError, send } from '$lib/server/api';
+import { customerTicketsPath } from '$lib/portal/api-paths';
+import { forwardableForm } from '$lib/server/forms';
+import { redirectIfSignedOut, requireCustomerSession } from '$lib/server/guards';
 import type { Actions, PageServerLoad } from './$types';
 
 const isCategory = (v: unknown): v is TTicketCategory =>
@@ -27,12 +28,12 @@ export const load: PageServerLoad = async (event) => {
   let incident: TIntakeResponse['incident'] = null;
   if (category && isOutageCategory(category) && !continued) {
     try {
-      ({ incident } = await api<TIntakeResponse>(
+      ({ incident } = await send<TIntakeResponse>(
         event,
         `/api/customer-portal/service/intake?category=${encodeURIComponent(category)}`,
       ));
     } catch (err) {
-      if (err instanceof BackendError && err.status === 401) failLoad(err, event.url);
+      redirectIfSignedOut(event, err);
       // The outage check must never stop someone filing a ticket.
       incident = null;
     }
@@ -47,12 +48,12 @@ export const actions: Actions = {
     const form = await event.request.formData();
     const incidentId = String(form.get('incidentId') ?? '');
     try {
-      await api(event, `/api/customer-portal/support/incidents/${encodeURIComponent(incidentId)}/subscribe`, {
+      await send(event, `/api/customer-portal/support/incidents/${encodeURIComponent(incidentId)}/subscribe`, {
         method: 'POST',
       });
       return { subscribed: true as const };
     } catch (err) {
-      if (err instanceof BackendError && err.status === 401) loginRedirect(event.url);
+      redirectIfSignedOut(event, err);
       return fail(err instanceof BackendError && err.status < 500 ? err.status : 503, {
         subscribeFailed: true as const,
       });
@@ -70,14 +71,13 @@ export const actions: Actions = {
     };
     let created: { ticket: TCustomerTicket };
     try {
-      created = await apiMultipart(
-        event,
-        `/api/work-orders/customer/${encodeURIComponent(customerId)}`,
-        forwardableForm(form, ['title', 'description', 'category', 'priority']),
-      );
+      created = await send(event, customerTicketsPath(customerId), {
+        method: 'POST',
+        body: forwardableForm(form, ['title', 'description', 'category', 'priority']),
+      });
     } catch (err) {
+      redirectIfSignedOut(event, err);
       if (err instanceof BackendError) {
-        if (err.status === 401) loginRedirect(event.url);
         const errors: FieldErrors = {};
         for (const [field, message] of Object.entries(err.body.fields ?? {})) {
           const key = field.startsWith('files') ? 'files' : field;
