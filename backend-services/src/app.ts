@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { Auth } from 'firebase-admin/auth';
 import type { TConfig } from './config.ts';
 import { requestLogger } from './platform/http/logger.ts';
+import { trustWebServerOnly } from './platform/http/client-address.ts';
 import { errorHandler, notFoundHandler } from './platform/http/error-handler.ts';
 import { createTenantResolver } from './platform/tenancy/tenant-resolver.ts';
 import { healthRouter } from './health/health.router.ts';
@@ -25,8 +26,8 @@ export type AppDeps = { config: TConfig; logger: Logger; auth: Auth };
 /** Builds the Express app without listening, so tests can start it on port 0. */
 export function createApp({ config, logger, auth }: AppDeps): Express {
   const app = express();
-  // Only the portal's own server (SvelteKit on this machine, or the deployment's proxy) sits in front.
-  app.set('trust proxy', 'loopback, uniquelocal');
+  // Only the portal's own web server sits in front; the client address is the one it forwarded.
+  app.set('trust proxy', trustWebServerOnly);
   app.disable('x-powered-by');
   app.use(requestLogger(logger));
   app.use(helmet({ contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } }));

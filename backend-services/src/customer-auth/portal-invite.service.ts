@@ -7,7 +7,7 @@ import { sessionPolicyOf, startSession, type NewSession } from '../platform/auth
 import { isDuplicateKeyError } from '../platform/db/mongo.ts';
 import { AppError } from '../platform/http/app-error.ts';
 import { requireAccess } from '../platform/access/access.ts';
-import { enforceRateLimit, recordAttempt, rule } from '../platform/rate-limit/rate-limit.service.ts';
+import { countAttempt, rule } from '../platform/rate-limit/rate-limit.service.ts';
 import { portalUrl } from '../tenants/portal-url.ts';
 import type { TTenantDoc } from '../tenants/tenant.model.ts';
 import { createAndLinkAccount } from './account-link.ts';
@@ -75,14 +75,13 @@ export async function linkInvitedAccount(
   client: Client,
 ): Promise<{ customer: TCustomerDoc; session: NewSession }> {
   const tenantId = String(tenant._id);
-  const limits = [rule('linkPerIp', client.ip)];
-  await enforceRateLimit(limits);
+  // Only unknown codes count.
+  const attempt = await countAttempt([rule('linkPerIp', tenantId, client.ip)]);
+  await attempt.refuseIfOver(['linkPerIp']);
   const codeHash = hashCode(input.accessCode);
   const customer = await CustomerModel.findOne({ tenantId, 'portalAccess.accessCode': codeHash }).lean<TCustomerDoc>();
-  if (!customer?.email) {
-    await recordAttempt(limits);
-    throw invalidInvitation();
-  }
+  if (!customer?.email) throw invalidInvitation();
+  await attempt.forget();
   const expires = customer.portalAccess?.accessCodeExpires;
   if (!expires || expires.getTime() <= Date.now()) throw expiredInvitation(tenant);
   try {

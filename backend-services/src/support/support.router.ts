@@ -15,6 +15,7 @@ import { respond } from '../platform/http/respond.ts';
 import { allow } from '../platform/access/access.ts';
 import { requireFeature } from '../platform/access/features.ts';
 import { FAQ_FEATURES } from '@wisp/shared/branding/features';
+import { idempotent } from '../platform/http/idempotency.ts';
 import { parseOrThrow, validate } from '../platform/http/validate.ts';
 import { AppError } from '../platform/http/app-error.ts';
 import { createFaqArticle, getFaqArticle, listFaq, listFaqForStaff, updateFaqArticle } from './faq/faq.service.ts';
@@ -76,9 +77,15 @@ export function staffSupportRouter(opts: { portalUrlTemplate: string }): Router 
   router.get('/incidents', allow('incident.list'), async (req, res) => {
     respond(res, ZStaffIncidentList, { incidents: await listIncidentsForStaff(req) });
   });
-  router.post('/incidents', allow('incident.create'), validate('body', ZCreateIncidentRequest), async (req, res) => {
-    respond(res, ZStaffIncidentResponse, { incident: await createIncident(req, res.locals.body) }, 201);
-  });
+  router.post(
+    '/incidents',
+    allow('incident.create'),
+    idempotent,
+    validate('body', ZCreateIncidentRequest),
+    async (req, res) => {
+      respond(res, ZStaffIncidentResponse, { incident: await createIncident(req, res.locals.body) }, 201);
+    },
+  );
   router.post(
     '/incidents/:id/updates',
     allow('incident.update'),

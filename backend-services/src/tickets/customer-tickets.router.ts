@@ -12,6 +12,7 @@ import {
 import type { TConfig } from '../config.ts';
 import { allow, can, customerPathGuard } from '../platform/access/access.ts';
 import { validate } from '../platform/http/validate.ts';
+import { idempotent } from '../platform/http/idempotency.ts';
 import type { FileStorage } from '../storage/file-storage.ts';
 import type { TicketContext } from './ticket-context.ts';
 import { ticketUploads, uploadedFilesOf } from './ticket-uploads.ts';
@@ -22,6 +23,8 @@ import { readAttachment, sendAttachment } from './ticket-downloads.ts';
 import { streamCustomerTicketEvents } from './ticket-live.ts';
 
 /**
+ * Requests that create things (a ticket, a comment) accept an Idempotency-Key, checked after access.
+ *
  * `/api/work-orders/customer/:customerId…`: the customer's own tickets. The customer always comes from
  * the session; the id in the URL stays for compatibility and must be the session's own (else 404).
  * Staff may use the routes whose permission lets them (the customer's view of a ticket).
@@ -53,6 +56,7 @@ export function customerTicketsRouter(config: TConfig, storage: FileStorage): Ro
   router.post(
     '/:customerId',
     allow('ticket.open.own'),
+    idempotent,
     uploads,
     validate('body', ZCreateTicketRequest),
     async (req, res) => {
@@ -70,6 +74,7 @@ export function customerTicketsRouter(config: TConfig, storage: FileStorage): Ro
   router.post(
     '/:customerId/:id/comments',
     allow('ticket.comment'),
+    idempotent,
     uploads,
     validate('body', ZCommentRequest),
     async (req, res) => {

@@ -17,6 +17,7 @@ import {
 import type { TConfig } from '../config.ts';
 import { allow } from '../platform/access/access.ts';
 import { validate } from '../platform/http/validate.ts';
+import { idempotent } from '../platform/http/idempotency.ts';
 import { respond } from '../platform/http/respond.ts';
 import type { FileStorage } from '../storage/file-storage.ts';
 import type { TicketContext } from './ticket-context.ts';
@@ -41,37 +42,58 @@ export function staffTicketsRouter(config: TConfig, storage: FileStorage): Route
     respond(res, ZStaffTicketPage, await listTicketsForStaff(ctxOf(req), res.locals.query as TStaffTicketListQuery));
   });
 
-  router.post('/', allow('ticket.open'), uploads, validate('body', ZStaffCreateTicketRequest), async (req, res) => {
-    const ctx = ctxOf(req);
-    const { customerId, ...input } = res.locals.body as TStaffCreateTicketRequest;
-    const wo = await openTicketForCustomer(ctx, customerId, input, uploadedFilesOf(req));
-    respond(res, ZStaffTicketResponse, { ticket: await getTicketForStaff(ctx, String(wo._id)) }, 201);
-  });
+  router.post(
+    '/',
+    allow('ticket.open'),
+    idempotent,
+    uploads,
+    validate('body', ZStaffCreateTicketRequest),
+    async (req, res) => {
+      const ctx = ctxOf(req);
+      const { customerId, ...input } = res.locals.body as TStaffCreateTicketRequest;
+      const wo = await openTicketForCustomer(ctx, customerId, input, uploadedFilesOf(req));
+      respond(res, ZStaffTicketResponse, { ticket: await getTicketForStaff(ctx, String(wo._id)) }, 201);
+    },
+  );
 
   router.get('/:id', allow('ticket.read.all'), async (req, res) => {
     res.setHeader('Cache-Control', 'no-store');
     respond(res, ZStaffTicketResponse, { ticket: await getTicketForStaff(ctxOf(req), idOf(req)) });
   });
 
-  router.post('/:id/replies', allow('ticket.reply'), uploads, validate('body', ZCommentRequest), async (req, res) => {
-    const message = await addPublicReply(
-      ctxOf(req),
-      idOf(req),
-      (res.locals.body as TCommentRequest).body,
-      uploadedFilesOf(req),
-    );
-    respond(res, ZStaffMessageResponse, { message }, 201);
-  });
+  router.post(
+    '/:id/replies',
+    allow('ticket.reply'),
+    idempotent,
+    uploads,
+    validate('body', ZCommentRequest),
+    async (req, res) => {
+      const message = await addPublicReply(
+        ctxOf(req),
+        idOf(req),
+        (res.locals.body as TCommentRequest).body,
+        uploadedFilesOf(req),
+      );
+      respond(res, ZStaffMessageResponse, { message }, 201);
+    },
+  );
 
-  router.post('/:id/notes', allow('ticket.note'), uploads, validate('body', ZCommentRequest), async (req, res) => {
-    const message = await addInternalNote(
-      ctxOf(req),
-      idOf(req),
-      (res.locals.body as TCommentRequest).body,
-      uploadedFilesOf(req),
-    );
-    respond(res, ZStaffMessageResponse, { message }, 201);
-  });
+  router.post(
+    '/:id/notes',
+    allow('ticket.note'),
+    idempotent,
+    uploads,
+    validate('body', ZCommentRequest),
+    async (req, res) => {
+      const message = await addInternalNote(
+        ctxOf(req),
+        idOf(req),
+        (res.locals.body as TCommentRequest).body,
+        uploadedFilesOf(req),
+      );
+      respond(res, ZStaffMessageResponse, { message }, 201);
+    },
+  );
 
   router.post('/:id/status', allow('ticket.status'), validate('body', ZStatusChangeRequest), async (req, res) => {
     const ctx = ctxOf(req);

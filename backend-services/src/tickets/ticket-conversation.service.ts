@@ -73,7 +73,7 @@ export async function addCustomerComment(
     ticketId: String(wo._id),
     message: view,
   });
-  if (wo.status === 'waiting-on-customer') await changeStatus(ctx, wo, 'open');
+  if (wo.status === 'waiting-on-customer') await changeStatus(ctx, wo, 'open', { followUp: true });
   return view;
 }
 
@@ -97,7 +97,7 @@ export async function addPublicReply(ctx: TicketContext, id: string, body: strin
     );
   }
   // The reply email says enough; a separate "status changed" email would be noise.
-  if (wo.status === 'open') await changeStatus(ctx, wo, 'in-progress', { notify: false });
+  if (wo.status === 'open') await changeStatus(ctx, wo, 'in-progress', { notify: false, followUp: true });
   // Told only after every write to the work order: an open page answers the event by marking the
   // ticket read, and on FerretDB (no atomic updates) that write would race ours and could undo it.
   publishCustomerTicketChange(String(ctx.tenant._id), wo.customerId, {

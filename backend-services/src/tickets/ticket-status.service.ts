@@ -24,12 +24,15 @@ const isClosedStatus = (s: string) => (CLOSED_TICKET_STATUSES as readonly string
  * THE one way a ticket's status moves: checks the transition, records `{from, to, by, at}` in the
  * history, keeps resolvedAt/closedAt right, tells the customer's open pages, and (with `notify`)
  * emails the customer. Moving to the current status changes nothing. Callers checked access first.
+ * `followUp` marks the move that follows a stored message (a first staff reply, a customer's answer):
+ * when another request moved the ticket meanwhile, that move already happened, so losing the race is
+ * not an error.
  */
 export async function changeStatus(
   ctx: TicketContext,
   wo: TWorkOrderDoc,
   to: TTicketStatus,
-  opts: { notify?: boolean } = {},
+  opts: { notify?: boolean; followUp?: boolean } = {},
 ): Promise<TWorkOrderDoc> {
   const from = wo.status as TTicketStatus;
   if (from === to) return wo;
@@ -51,23 +54,22 @@ export async function changeStatus(
   try {
     await TicketClaimModel.create({ _id: `status:${String(wo._id)}:${wo.statusHistory?.length ?? 0}`, claimedAt: now });
   } catch (err) {
-    if (isDuplicateKeyError(err))
-      throw new AppError('CONFLICT', 409, 'This ticket was changed meanwhile. Reload and try again.');
-    throw err;
-  }
-  const result = await WorkOrderModel.updateOne(
-    { _id: wo._id, tenantId: ctx.tenant._id, status: from },
-    {
-      $set: set,
-      ...(Object.keys(unset).length ? { $unset: unset } : {}),
-      $push: { statusHistory: { _id: entryId, from, to, by: author.authorId, byType: author.authorType, at: now } },
-    },
-  );
-  if (result.matchedCount === 0) {
-    await TicketClaimModel.deleteOne({ _id: `status:${String(wo._id)}:${wo.statusHistory?.length ?? 0}` });
+    if (!isDuplicateKeyError(err)) throw err;
+    if (opts.followUp) return reloadTicket(ctx, wo);
     throw new AppError('CONFLICT', 409, 'This ticket was changed meanwhile. Reload and try again.');
   }
-  const updated = await reloadTicket(ctx, wo);
+  const move = {
+    $set: set,
+    ...(Object.keys(unset).length ? { $unset: unset } : {}),
+    $push: { statusHistory: { _id: entryId, from, to, by: author.authorId, byType: author.authorType, at: now } },
+  };
+  const result = await WorkOrderModel.updateOne({ _id: wo._id, tenantId: ctx.tenant._id, status: from }, move);
+  if (result.matchedCount === 0) {
+    await TicketClaimModel.deleteOne({ _id: `status:${String(wo._id)}:${wo.statusHistory?.length ?? 0}` });
+    if (opts.followUp) return reloadTicket(ctx, wo);
+    throw new AppError('CONFLICT', 409, 'This ticket was changed meanwhile. Reload and try again.');
+  }
+  const updated = await keepMove(ctx, wo, entryId, move);
   publishCustomerTicketChange(String(ctx.tenant._id), updated.customerId, {
     type: 'ticket.status',
     ticketId: String(updated._id),
@@ -85,6 +87,20 @@ export async function changeStatus(
 export async function changeStatusByStaff(ctx: TicketContext, id: string, to: TTicketStatus): Promise<TWorkOrderDoc> {
   const [wo] = await requireAccess(ctx, 'ticket.status', [id]);
   return changeStatus(ctx, wo, to, { notify: true });
+}
+
+/**
+ * On FerretDB an update is read-modify-write of the whole document, so a concurrent write to the same
+ * ticket (another reply's activity timestamps) can be read before our move and written after it,
+ * undoing it. The claim holder checks that its history entry is there and puts the move back if not.
+ */
+async function keepMove(ctx: TicketContext, wo: TWorkOrderDoc, entryId: Types.ObjectId, move: object) {
+  for (let round = 0; ; round++) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const current = await reloadTicket(ctx, wo);
+    if (round === 5 || current.statusHistory?.some((h) => entryId.equals(h._id))) return current;
+    await WorkOrderModel.updateOne({ _id: wo._id, tenantId: ctx.tenant._id }, move);
+  }
 }
 
 export async function assign(ctx: TicketContext, id: string, assignedTo: string | null): Promise<TWorkOrderDoc> {
