@@ -1,16 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TICKET_STATUSES } from '@wisp/shared';
-import { startTestApp, type TestApp } from '../../test/harness.ts';
+import type { TestApp } from '../../test/harness.ts';
+import { useTestApp } from '../../test/kit.ts';
 import { createCustomer, createTenant } from '../../test/factories.ts';
 import { signInAsCustomer } from '../../test/sessions.ts';
 import { TicketMessageModel, WorkOrderModel } from '../tickets/work-order.model.ts';
 import { seedDemoTickets } from './demo-tickets.ts';
 
 let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(() => t.close());
+useTestApp((app) => (t = app));
 
 describe('seedDemoTickets', () => {
   it('creates ~10 tickets in every status with conversations and internal notes, and is idempotent', async () => {

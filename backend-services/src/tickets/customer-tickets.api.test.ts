@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../test/harness.ts';
-import { createCustomer, createTenant } from '../../test/factories.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestApp } from '../../test/harness.ts';
+import { twoTenantWorld } from '../../test/kit.ts';
+import { createCustomer } from '../../test/factories.ts';
 import { signInAsCustomer, signInAsStaff } from '../../test/sessions.ts';
 import type { TTenantDoc } from '../tenants/tenant.model.ts';
 import type { TCustomerDoc } from '../customers/customer.model.ts';
@@ -17,10 +18,8 @@ let aliceTicket: { id: string; ticketNumber: string };
 let aliceFileId: string;
 const DAY = 24 * 60 * 60 * 1000;
 
+twoTenantWorld('ct', (w) => ({ t, blue, green } = w));
 beforeAll(async () => {
-  t = await startTestApp();
-  blue = await createTenant({ slug: 'ct-blue' });
-  green = await createTenant({ slug: 'ct-green', like: 'summitridge' });
   alice = await createCustomer(blue);
   bob = await createCustomer(blue);
   const agent = await signInAsCustomer(t, t.client('ct-blue'), blue, alice);
@@ -34,7 +33,6 @@ beforeAll(async () => {
   aliceTicket = res.body.ticket;
   aliceFileId = res.body.ticket.attachments[0].id;
 });
-afterAll(() => t.close());
 
 const ENDPOINTS: { method: 'GET' | 'POST'; rest: () => string; body?: object }[] = [
   { method: 'GET', rest: () => '' },

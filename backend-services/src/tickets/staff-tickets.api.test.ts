@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../test/harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestApp } from '../../test/harness.ts';
+import { twoTenantWorld } from '../../test/kit.ts';
 import { createCustomer, createTenant } from '../../test/factories.ts';
 import { signInAsCustomer, signInAsStaff } from '../../test/sessions.ts';
 import type { TTenantDoc } from '../tenants/tenant.model.ts';
@@ -21,10 +22,8 @@ let alice: TCustomerDoc;
 let ticket: { id: string; ticketNumber: string };
 let fileId: string;
 
+twoTenantWorld('st', (w) => ({ t, blue, green } = w));
 beforeAll(async () => {
-  t = await startTestApp();
-  blue = await createTenant({ slug: 'st-blue' });
-  green = await createTenant({ slug: 'st-green', like: 'summitridge' });
   alice = await createCustomer(blue);
   const customer = await signInAsCustomer(t, t.client('st-blue'), blue, alice);
   const res = await customer
@@ -36,7 +35,6 @@ beforeAll(async () => {
   ticket = res.body.ticket;
   fileId = res.body.ticket.attachments[0].id;
 });
-afterAll(() => t.close());
 
 const ENDPOINTS: { method: 'GET' | 'POST'; rest: () => string; body?: () => object }[] = [
   { method: 'GET', rest: () => '' },

@@ -1,8 +1,9 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../test/harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestApp } from '../../test/harness.ts';
+import { useTestApp } from '../../test/kit.ts';
 import { createCustomer, createTenant } from '../../test/factories.ts';
 import { signInAsCustomer, signInAsStaff } from '../../test/sessions.ts';
 import type { TTenantDoc } from '../tenants/tenant.model.ts';
@@ -15,12 +16,11 @@ let t: TestApp;
 let blue: TTenantDoc;
 let alice: TCustomerDoc;
 
+useTestApp((app) => (t = app), { UPLOAD_MAX_FILE_MB: '1', UPLOAD_MAX_FILES: '3' });
 beforeAll(async () => {
-  t = await startTestApp({ UPLOAD_MAX_FILE_MB: '1', UPLOAD_MAX_FILES: '3' });
   blue = await createTenant({ slug: 'att-blue' });
   alice = await createCustomer(blue);
 });
-afterAll(() => t.close());
 
 const storedFileCount = async () => {
   const dir = path.resolve(t.config.UPLOAD_DIR);

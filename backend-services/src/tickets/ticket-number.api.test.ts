@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import type { TestApp } from '../../test/harness.ts';
+import { twoTenantWorld } from '../../test/kit.ts';
 import { createCustomer, createTenant } from '../../test/factories.ts';
 import { signInAsCustomer } from '../../test/sessions.ts';
 import type { TTenantDoc } from '../tenants/tenant.model.ts';
@@ -10,12 +11,7 @@ import { aTicket, customerPath } from './ticket-test-kit.ts';
 let t: TestApp;
 let blue: TTenantDoc;
 let green: TTenantDoc;
-beforeAll(async () => {
-  t = await startTestApp();
-  blue = await createTenant({ slug: 'num-blue' });
-  green = await createTenant({ slug: 'num-green', like: 'summitridge' });
-});
-afterAll(() => t.close());
+twoTenantWorld('num', (w) => ({ t, blue, green } = w));
 
 describe('ticket numbers', () => {
   it('formats TKT-<year>-<seq> zero-padded to at least 4 digits', () => {

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Agent } from 'supertest';
-import { startTestApp, type TestApp } from '../../test/harness.ts';
+import type { TestApp } from '../../test/harness.ts';
+import { useTestApp } from '../../test/kit.ts';
 import { createCustomer, createTenant } from '../../test/factories.ts';
 import { signInAsCustomer, signInAsStaff } from '../../test/sessions.ts';
 import type { TTenantDoc } from '../tenants/tenant.model.ts';
@@ -12,12 +13,11 @@ import { TicketMessageModel, WorkOrderModel } from './work-order.model.ts';
 let t: TestApp;
 let other: Awaited<ReturnType<TestApp['anotherInstance']>>;
 let blue: TTenantDoc;
+useTestApp((app) => (t = app));
 beforeAll(async () => {
-  t = await startTestApp();
   other = await t.anotherInstance();
   blue = await createTenant({ slug: 'race-blue' });
 });
-afterAll(() => t.close());
 
 /** The same staff member (or customer) signed in on both backend processes. */
 async function staffOnBoth(): Promise<Agent[]> {

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../../test/harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestApp } from '../../../test/harness.ts';
+import { useTestApp } from '../../../test/kit.ts';
 import { createCustomer, createTenant } from '../../../test/factories.ts';
 import { signInAsCustomer, signInAsStaff } from '../../../test/sessions.ts';
 import type { TTenantDoc } from '../../tenants/tenant.model.ts';
@@ -10,12 +11,11 @@ import { IncidentModel } from '../../support/incidents/incident.model.ts';
 let t: TestApp;
 let other: Awaited<ReturnType<TestApp['anotherInstance']>>;
 let blue: TTenantDoc;
+useTestApp((app) => (t = app));
 beforeAll(async () => {
-  t = await startTestApp();
   other = await t.anotherInstance();
   blue = await createTenant({ slug: 'idem-blue' });
 });
-afterAll(() => t.close());
 
 let n = 0;
 const newKey = () => `retry-key-${Date.now()}-${++n}`;
