@@ -4,7 +4,7 @@ import type { TestApp } from '../../test/harness.ts';
 import { useTestApp } from '../../test/kit.ts';
 import { createCustomer, createTenant } from '../../test/factories.ts';
 import { signInAsCustomer } from '../../test/sessions.ts';
-import { TicketMessageModel, WorkOrderModel } from '../tickets/work-order.model.ts';
+import { TicketMessageModel, TicketModel } from '../tickets/ticket.model.ts';
 import { seedDemoTickets } from './demo-tickets.ts';
 
 let t: TestApp;
@@ -22,7 +22,7 @@ describe('seedDemoTickets', () => {
       tenant,
       customers.map((c) => c.customerId),
     );
-    const tickets = await WorkOrderModel.find({ tenantId: tenant._id }).lean();
+    const tickets = await TicketModel.find({ tenantId: tenant._id }).lean();
     expect(tickets).toHaveLength(10);
     expect(new Set(tickets.map((w) => w.status))).toEqual(new Set(TICKET_STATUSES));
     expect(new Set(tickets.map((w) => w.ticketNumber)).size).toBe(10);

@@ -9,7 +9,7 @@ import { signInAsCustomer, signInAsStaff } from '../../test/sessions.ts';
 import type { TTenantDoc } from '../tenants/tenant.model.ts';
 import type { TCustomerDoc } from '../customers/customer.model.ts';
 import { localFileStorage } from '../storage/file-storage.ts';
-import { TicketAttachmentModel, TicketMessageModel, WorkOrderModel } from './work-order.model.ts';
+import { TicketAttachmentModel, TicketMessageModel, TicketModel } from './ticket.model.ts';
 import { customerPath, jpegWithGps, openTicketAs, pngBytes } from './ticket-test-kit.ts';
 
 let t: TestApp;
@@ -47,7 +47,7 @@ function createWithFiles(agent: Awaited<ReturnType<typeof signInAsCustomer>>, fi
 describe('file content decides the type', () => {
   it('rejects a .png whose content is HTML, naming the file and reason, and leaves no ticket or file behind', async () => {
     const agent = await signInAsCustomer(t, t.client('att-blue'), blue, alice);
-    const ticketsBefore = await WorkOrderModel.countDocuments({});
+    const ticketsBefore = await TicketModel.countDocuments({});
     const filesBefore = await storedFileCount();
     const res = await createWithFiles(agent, [
       [await pngBytes(), 'good.png'],
@@ -57,7 +57,7 @@ describe('file content decides the type', () => {
     expect(res.body.error.code).toBe('UNSUPPORTED_FILE');
     expect(res.body.error.fields['files.1']).toMatch(/^cute-cat\.png: /);
     expect(res.body.error.fields['files.0']).toBeUndefined();
-    expect(await WorkOrderModel.countDocuments({})).toBe(ticketsBefore);
+    expect(await TicketModel.countDocuments({})).toBe(ticketsBefore);
     expect(await TicketAttachmentModel.countDocuments({})).toBe(0);
     expect(await storedFileCount()).toBe(filesBefore);
   });

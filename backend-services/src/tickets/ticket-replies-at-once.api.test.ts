@@ -8,7 +8,7 @@ import type { TTenantDoc } from '../tenants/tenant.model.ts';
 import type { TCustomerDoc } from '../customers/customer.model.ts';
 import { OutboxMessageModel } from '../notifications/outbox.model.ts';
 import { customerPath, openTicketAs } from './ticket-test-kit.ts';
-import { TicketMessageModel, WorkOrderModel } from './work-order.model.ts';
+import { TicketMessageModel, TicketModel } from './ticket.model.ts';
 
 let t: TestApp;
 let other: Awaited<ReturnType<TestApp['anotherInstance']>>;
@@ -31,7 +31,7 @@ async function customerOnBoth(c: TCustomerDoc): Promise<Agent[]> {
 }
 
 const statusHistoryOf = async (id: string) =>
-  ((await WorkOrderModel.findById(id).lean())?.statusHistory ?? []).map((h) => `${h.from}→${h.to}`);
+  ((await TicketModel.findById(id).lean())?.statusHistory ?? []).map((h) => `${h.from}→${h.to}`);
 
 describe('messages at the same moment (two backend processes)', () => {
   it('4 staff replies at once on an open ticket → 4×201, 4 messages, 4 reply emails, one move to in-progress', async () => {

@@ -5,7 +5,7 @@ import { createCustomer, createTenant } from '../../../test/factories.ts';
 import { signInAsCustomer, signInAsStaff } from '../../../test/sessions.ts';
 import type { TTenantDoc } from '../../tenants/tenant.model.ts';
 import { aTicket, customerPath, openTicketAs } from '../../tickets/ticket-test-kit.ts';
-import { TicketMessageModel, WorkOrderModel } from '../../tickets/work-order.model.ts';
+import { TicketMessageModel, TicketModel } from '../../tickets/ticket.model.ts';
 import { IncidentModel } from '../../support/incidents/incident.model.ts';
 
 let t: TestApp;
@@ -30,7 +30,7 @@ describe('Idempotency-Key', () => {
     expect([first.status, retry.status]).toEqual([201, 201]);
     expect(retry.body).toEqual(first.body);
     expect(retry.headers['idempotent-replayed']).toBe('true');
-    expect(await WorkOrderModel.countDocuments({ tenantId: blue._id, customerId: c.customerId })).toBe(1);
+    expect(await TicketModel.countDocuments({ tenantId: blue._id, customerId: c.customerId })).toBe(1);
   });
 
   it('the same key sent at once to two backend processes → one ticket, the same body for all', async () => {
@@ -45,7 +45,7 @@ describe('Idempotency-Key', () => {
     );
     expect(answers.map((r) => r.status)).toEqual([201, 201, 201, 201]);
     for (const r of answers) expect(r.body).toEqual(answers[0]!.body);
-    expect(await WorkOrderModel.countDocuments({ tenantId: blue._id, customerId: c.customerId })).toBe(1);
+    expect(await TicketModel.countDocuments({ tenantId: blue._id, customerId: c.customerId })).toBe(1);
   });
 
   it('a comment, a staff reply and a note retried in parallel with their keys are each stored once', async () => {
