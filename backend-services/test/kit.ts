@@ -33,3 +33,16 @@ export function twoTenantWorld(prefix: string, ready: (world: TwoTenantWorld) =>
     ready({ t: app, blue, green });
   });
 }
+
+export type SecondProcess = Awaited<ReturnType<TestApp['anotherInstance']>>;
+export type TwoProcessWorld = { t: TestApp; other: SecondProcess; blue: TTenantDoc };
+
+/** The app on two backend processes over one database, and one tenant: for races between processes. */
+export function twoProcessWorld(slug: string, ready: (world: TwoProcessWorld) => void): void {
+  let app: TestApp;
+  useTestApp((t) => (app = t));
+  beforeAll(async () => {
+    const other = await app.anotherInstance();
+    ready({ t: app, other, blue: await createTenant({ slug }) });
+  });
+}

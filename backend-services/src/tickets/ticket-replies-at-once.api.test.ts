@@ -1,8 +1,8 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Agent } from 'supertest';
 import type { TestApp } from '../../test/harness.ts';
-import { useTestApp } from '../../test/kit.ts';
-import { createCustomer, createTenant } from '../../test/factories.ts';
+import { twoProcessWorld, type SecondProcess } from '../../test/kit.ts';
+import { createCustomer } from '../../test/factories.ts';
 import { signInAsCustomer, signInAsStaff } from '../../test/sessions.ts';
 import type { TTenantDoc } from '../tenants/tenant.model.ts';
 import type { TCustomerDoc } from '../customers/customer.model.ts';
@@ -11,13 +11,9 @@ import { customerPath, openTicketAs } from './ticket-test-kit.ts';
 import { TicketMessageModel, TicketModel } from './ticket.model.ts';
 
 let t: TestApp;
-let other: Awaited<ReturnType<TestApp['anotherInstance']>>;
+let other: SecondProcess;
 let blue: TTenantDoc;
-useTestApp((app) => (t = app));
-beforeAll(async () => {
-  other = await t.anotherInstance();
-  blue = await createTenant({ slug: 'race-blue' });
-});
+twoProcessWorld('race-blue', (w) => ({ t, other, blue } = w));
 
 /** The same staff member (or customer) signed in on both backend processes. */
 async function staffOnBoth(): Promise<Agent[]> {

@@ -1,7 +1,7 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TestApp } from '../../../test/harness.ts';
-import { useTestApp } from '../../../test/kit.ts';
-import { createCustomer, createTenant } from '../../../test/factories.ts';
+import { twoProcessWorld, type SecondProcess } from '../../../test/kit.ts';
+import { createCustomer } from '../../../test/factories.ts';
 import { signInAsCustomer, signInAsStaff } from '../../../test/sessions.ts';
 import type { TTenantDoc } from '../../tenants/tenant.model.ts';
 import { aTicket, customerPath, openTicketAs } from '../../tickets/ticket-test-kit.ts';
@@ -9,13 +9,9 @@ import { TicketMessageModel, TicketModel } from '../../tickets/ticket.model.ts';
 import { IncidentModel } from '../../support/incidents/incident.model.ts';
 
 let t: TestApp;
-let other: Awaited<ReturnType<TestApp['anotherInstance']>>;
+let other: SecondProcess;
 let blue: TTenantDoc;
-useTestApp((app) => (t = app));
-beforeAll(async () => {
-  other = await t.anotherInstance();
-  blue = await createTenant({ slug: 'idem-blue' });
-});
+twoProcessWorld('idem-blue', (w) => ({ t, other, blue } = w));
 
 let n = 0;
 const newKey = () => `retry-key-${Date.now()}-${++n}`;
