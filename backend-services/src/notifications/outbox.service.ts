@@ -35,6 +35,17 @@ export async function enqueueEmail(tenantId: string, email: OutgoingEmail, now =
 export type OutboxWorker = { stop(): Promise<void>; drain(): Promise<void> };
 
 /**
+ * Unsafe on purpose: the worker delivers every tenant's mail, so this one query has no tenant. Each
+ * message carries its own tenant's sender name and reply-to; nothing here reaches a request.
+ */
+function unsafeDueMessagesOfAllTenants() {
+  return OutboxMessageModel.find({ status: 'pending', nextAttemptAt: { $lte: new Date() } })
+    .sort({ nextAttemptAt: 1 })
+    .limit(50)
+    .lean();
+}
+
+/**
  * Delivers due messages. Several workers (several backend processes) may run: each attempt is claimed
  * by inserting a claim document, so exactly one worker sends it.
  */
@@ -50,10 +61,7 @@ export function startOutboxWorker(opts: {
   let timer: NodeJS.Timeout | undefined;
 
   async function deliverDue() {
-    const due = await OutboxMessageModel.find({ status: 'pending', nextAttemptAt: { $lte: new Date() } })
-      .sort({ nextAttemptAt: 1 })
-      .limit(50)
-      .lean();
+    const due = await unsafeDueMessagesOfAllTenants();
     for (const message of due) {
       if (stopped) return;
       try {
