@@ -1,3 +1,4 @@
+import { safeBrandingOf } from '../tenants/tenant.views.ts';
 import type { TTenantDoc } from '../tenants/tenant.model.ts';
 
 export type EmailContent = {
@@ -28,11 +29,12 @@ function readableOn(hex: string): string {
  * HTML with inline styles, which mail clients need, plus a plain-text twin. Every value is escaped.
  */
 export function renderBrandedEmail(
-  tenant: Pick<TTenantDoc, 'branding'>,
+  tenant: Pick<TTenantDoc, 'slug' | 'name' | 'branding'>,
   content: EmailContent,
   logoBaseUrl?: string,
 ): { html: string; text: string } {
-  const b = tenant.branding;
+  // A bad stored colour falls back to the default here too, instead of reaching an inline style.
+  const b = safeBrandingOf(tenant);
   const primary = b.colors.primary;
   const onPrimary = readableOn(primary);
   const company = b.company.displayName;
