@@ -16,7 +16,8 @@ ENV NODE_ENV=production HOST_HEADER=host PROTOCOL_HEADER=x-forwarded-proto BODY_
     ADDRESS_HEADER=x-forwarded-for XFF_DEPTH=1
 WORKDIR /app
 COPY --from=build /app/Module_Manager/build build
+COPY --from=build /app/Module_Manager/server server
 COPY --from=build /app/Module_Manager/package.json package.json
 USER node
 EXPOSE 3000
-CMD ["node", "build"]
+CMD ["node", "server/index.js"]

@@ -1,3 +1,4 @@
+export * from './constants.ts';
 export * from './common/api-error.schema.ts';
 export * from './common/object-id.ts';
 export * from './common/pagination.schema.ts';

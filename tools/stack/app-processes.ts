@@ -73,7 +73,7 @@ export async function startBackend(e: AppEnv, opts: { quiet?: boolean } = {}) {
 
 export async function startWeb(e: AppEnv, opts: { quiet?: boolean } = {}) {
   await assertPortFree(e.webPort, 'portal web server', 'WEB_PORT');
-  const service = startProcess('web', process.execPath, ['build'], {
+  const service = startProcess('web', process.execPath, ['server/index.js'], {
     cwd: WEB,
     env: {
       ...process.env,

@@ -1,10 +1,7 @@
 import { z } from 'zod';
+import { FAQ_KINDS, FAQ_SEARCH_MAX } from '../constants.ts';
 
-export const FAQ_KINDS = ['faq', 'article'] as const;
 export const ZFaqKind = z.enum(FAQ_KINDS);
-export type TFaqKind = z.infer<typeof ZFaqKind>;
-
-export const FAQ_SEARCH_MAX = 200;
 
 /** `GET /api/customer-portal/support/faq?q=&category=`. */
 export const ZFaqQuery = z.object({

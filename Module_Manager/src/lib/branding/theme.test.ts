@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TBranding } from '@wisp/shared';
-import { contrastRatio } from './contrast.ts';
+import { contrastRatio } from '@wisp/shared/branding/contrast';
 import { brandStylesheet, brandVariables } from './theme.ts';
 
 const branding = (colors: Partial<TBranding['colors']>, typography: TBranding['typography'] = {}): TBranding => ({

@@ -1,4 +1,5 @@
 import type { TCustomerTicketEvent } from '@wisp/shared';
+import { customerTicketsPath } from '$lib/portal/api-paths';
 
 export type TicketEventHandlers = {
   [K in TCustomerTicketEvent['type']]?: (event: Extract<TCustomerTicketEvent, { type: K }>) => void;
@@ -11,7 +12,7 @@ export type TicketEventHandlers = {
  */
 export function subscribeToTicketEvents(customerId: string, handlers: TicketEventHandlers): () => void {
   if (typeof EventSource === 'undefined') return () => undefined;
-  const source = new EventSource(`/api/work-orders/customer/${encodeURIComponent(customerId)}/events`);
+  const source = new EventSource(customerTicketsPath(customerId, 'events'));
   const listen = (type: TCustomerTicketEvent['type']) =>
     source.addEventListener(type, (e) => {
       let data: TCustomerTicketEvent;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loginUrl, needsSignIn, rerouteToPortal, safeReturnTo } from './paths.ts';
+import { isStaffPath, loginUrl, needsSignIn, rerouteToPortal, safeReturnTo } from './paths.ts';
 
 describe('safeReturnTo', () => {
   it('follows a path inside the portal', () => {
@@ -48,5 +48,28 @@ describe('rerouteToPortal', () => {
     expect(rerouteToPortal('/api/session')).toBeUndefined();
     expect(rerouteToPortal('/_app/immutable/x.js')).toBeUndefined();
     expect(rerouteToPortal('/')).toBeUndefined();
+  });
+});
+
+describe('staff paths', () => {
+  const STAFF = [
+    '/dashboard',
+    '/dashboard/queue',
+    '/modules/customers',
+    '/modules/customers/C-1001',
+    '/modules/maintain',
+    '/modules/maintain/incidents',
+    '/modules/settings',
+    '/modules/settings/branding',
+  ];
+  it('are never rerouted into the customer portal', () => {
+    for (const path of STAFF) expect(rerouteToPortal(path), path).toBeUndefined();
+  });
+  it('belong to the staff side, while the customer portal below /modules/customers does not', () => {
+    for (const path of STAFF) expect(isStaffPath(path), path).toBe(true);
+    expect(isStaffPath('/modules/customers/portal')).toBe(false);
+    expect(isStaffPath('/modules/customers/portal/dashboard')).toBe(false);
+    expect(isStaffPath('/modules/customersx')).toBe(false);
+    expect(isStaffPath('/tickets')).toBe(false);
   });
 });

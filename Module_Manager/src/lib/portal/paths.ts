@@ -44,7 +44,6 @@ const ROOT_SECTIONS = new Set([
   'forgot-password',
   'reset-password',
   'verify-email',
-  'dashboard',
   'logout',
   'preferences',
   'tickets',
@@ -55,6 +54,16 @@ const ROOT_SECTIONS = new Set([
 
 /** The portal route a pathname is served by: itself, or the root-served alias mapped under PORTAL_BASE. */
 export function rerouteToPortal(pathname: string): string | undefined {
+  if (isStaffPath(pathname)) return undefined;
   const first = pathname.split('/')[1] ?? '';
   return ROOT_SECTIONS.has(first) ? `${PORTAL_BASE}${pathname}` : undefined;
+}
+
+/** The staff side's sections (routes/(staff)): only a staff session may open them; `reroute` never maps them. */
+export const STAFF_SECTIONS = ['/dashboard', '/modules/customers', '/modules/maintain', '/modules/settings'];
+
+/** Whether a pathname belongs to the staff side; the customer portal under /modules/customers/portal does not. */
+export function isStaffPath(pathname: string): boolean {
+  if (portalSubpath(pathname) !== null) return false;
+  return STAFF_SECTIONS.some((s) => pathname === s || pathname.startsWith(`${s}/`));
 }

@@ -6,15 +6,32 @@ import { ZApiError, type TApiError } from '@wisp/shared';
 
 /** The cookie names the backend uses; the BFF relays them, never interprets the session. */
 export const CSRF_COOKIE = 'wisp_csrf';
+export const TENANT_COOKIE = 'portal_tenant';
 
-/** The only way pages and hooks reach backend-services. */
-export function backendUrl(path: string): string {
-  return new URL(path, env.BACKEND_URL ?? 'http://127.0.0.1:4000').toString();
+/** What the client needs of a request: its URL, headers and cookies, and the tenant the hook resolved. */
+export type ClientEvent = Pick<RequestEvent, 'url' | 'request' | 'cookies' | 'getClientAddress'> & {
+  locals: Partial<Pick<App.Locals, 'tenant'>>;
+};
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * The one way to a backend URL (page calls and the `/api` proxy alike). On a bare loopback host the
+ * tenant is not in the host name, so the slug the browser chose (`?tenant=`, the resolved tenant, or
+ * its cookie) always travels along as `?tenant=`.
+ */
+export function backendUrl(event: ClientEvent, path: string): URL {
+  const url = new URL(path, env.BACKEND_URL ?? 'http://127.0.0.1:4000');
+  if (LOOPBACK_HOSTS.has(event.url.hostname) && !url.searchParams.has('tenant')) {
+    const slug = event.url.searchParams.get('tenant') ?? event.locals.tenant?.slug ?? event.cookies.get(TENANT_COOKIE);
+    if (slug) url.searchParams.set('tenant', slug);
+  }
+  return url;
 }
 
 /**
  * The double-submit CSRF token: created here on a first visit so server-rendered forms and the
- * page's own fetches can echo it. (SvelteKit's origin check already guards form actions.)
+ * page's own fetches can echo it.
  */
 export function ensureCsrfCookie(event: Pick<RequestEvent, 'cookies' | 'url'>): string {
   const existing = event.cookies.get(CSRF_COOKIE);
@@ -29,20 +46,23 @@ export function ensureCsrfCookie(event: Pick<RequestEvent, 'cookies' | 'url'>): 
   return token;
 }
 
-/** Headers that tell the backend who is asking and for which portal host, exactly as the browser sent. */
-export function forwardingHeaders(event: RequestEvent): Headers {
+/**
+ * Headers that tell the backend who is asking and for which portal host, exactly as the browser sent
+ * them. `Origin` goes along so the backend's cross-site check runs behind this server too.
+ */
+export function forwardingHeaders(event: ClientEvent): Headers {
   const headers = new Headers();
-  const cookie = event.request.headers.get('cookie');
-  if (cookie) headers.set('cookie', cookie);
+  for (const name of ['cookie', 'accept-language', 'origin']) {
+    const value = event.request.headers.get(name);
+    if (value) headers.set(name, value);
+  }
   headers.set('x-forwarded-host', event.url.host);
   headers.set('x-forwarded-proto', event.url.protocol.replace(':', ''));
   headers.set('x-forwarded-for', safeClientAddress(event));
-  const language = event.request.headers.get('accept-language');
-  if (language) headers.set('accept-language', language);
   return headers;
 }
 
-function safeClientAddress(event: RequestEvent): string {
+function safeClientAddress(event: ClientEvent): string {
   try {
     return event.getClientAddress();
   } catch {
@@ -60,7 +80,7 @@ export class BackendError extends Error {
   }
 }
 
-/** Copies the backend's Set-Cookie (session start/end) onto the browser response. */
+/** Copies the backend's Set-Cookie (session start/end, CSRF token) onto the browser response. */
 function relayCookies(response: Response, cookies: Cookies) {
   for (const c of setCookieParser.parse(response.headers.getSetCookie())) {
     cookies.set(c.name, c.value, {
@@ -74,19 +94,42 @@ function relayCookies(response: Response, cookies: Cookies) {
   }
 }
 
+/** The one mapping of a failed backend response: its error envelope, else a generic INTERNAL. */
+function backendError(res: Response, text: string): BackendError {
+  let json: unknown;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    json = undefined;
+  }
+  const parsed = ZApiError.safeParse(json);
+  return new BackendError(
+    res.status,
+    parsed.success ? parsed.data.error : { code: 'INTERNAL', message: 'Unexpected response' },
+    Number(res.headers.get('retry-after')) || undefined,
+  );
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD']);
+
+export type SendInit = {
+  method?: string;
+  /** A FormData goes as multipart (fetch sets the boundary); anything else as JSON. */
+  body?: unknown;
+};
+
 /**
- * JSON call to the backend on behalf of the current browser request: forwards the browser's cookies,
- * the CSRF token for writes, and relays cookies the backend sets. Throws BackendError on 4xx/5xx.
+ * A call to the backend on behalf of the current browser request, JSON or multipart: forwards the
+ * browser's cookies and forwarding headers, adds the CSRF token on writes, relays the cookies the
+ * backend sets, and throws BackendError on 4xx/5xx. Pages reach the backend only through this (the
+ * browser's own `/api` calls go through the proxy handle, which shares `backendUrl` and the headers).
  */
-export async function api<T>(
-  event: RequestEvent,
-  path: string,
-  init: { method?: string; body?: unknown } = {},
-): Promise<T> {
+export async function send<T>(event: ClientEvent, path: string, init: SendInit = {}): Promise<T> {
   const method = init.method ?? 'GET';
   const headers = forwardingHeaders(event);
-  if (init.body !== undefined) headers.set('content-type', 'application/json');
-  if (method !== 'GET') {
+  const multipart = init.body instanceof FormData;
+  if (init.body !== undefined && !multipart) headers.set('content-type', 'application/json');
+  if (!SAFE_METHODS.has(method)) {
     const csrf = ensureCsrfCookie(event);
     headers.set('x-csrf-token', csrf);
     // A token minted during this request is not in the browser's Cookie header yet.
@@ -94,30 +137,20 @@ export async function api<T>(
     if (!cookie.includes(`${CSRF_COOKIE}=`))
       headers.set('cookie', [cookie, `${CSRF_COOKIE}=${csrf}`].filter(Boolean).join('; '));
   }
-  const url = new URL(backendUrl(path));
-  const explicitTenant = event.url.searchParams.get('tenant');
-  if (explicitTenant && !url.searchParams.has('tenant')) url.searchParams.set('tenant', explicitTenant);
-  const res = await fetch(url, {
+  const res = await fetch(backendUrl(event, path), {
     method,
     headers,
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    body: init.body === undefined ? undefined : multipart ? (init.body as FormData) : JSON.stringify(init.body),
   });
   relayCookies(res, event.cookies);
   const text = await res.text();
-  let json: unknown;
+  if (!res.ok) throw backendError(res, text);
   try {
-    json = text ? JSON.parse(text) : undefined;
+    return (text ? JSON.parse(text) : undefined) as T;
   } catch {
-    json = undefined;
+    return undefined as T;
   }
-  if (!res.ok) {
-    const parsed = ZApiError.safeParse(json);
-    const retryAfter = Number(res.headers.get('retry-after')) || undefined;
-    throw new BackendError(
-      res.status,
-      parsed.success ? parsed.data.error : { code: 'INTERNAL', message: 'Unexpected response' },
-      retryAfter,
-    );
-  }
-  return json as T;
 }
+
+/** The sign-up and verify-email pages' name for `send` (those pages are being rewritten; use `send`). */
+export const api = send;

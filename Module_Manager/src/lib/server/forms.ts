@@ -53,3 +53,16 @@ export function backendFailure(
     message: hasFieldErrors ? undefined : err.body.message,
   });
 }
+
+/** Copies a browser form into a fresh FormData for the backend, dropping empty file inputs. */
+export function forwardableForm(source: FormData, fields: string[]): FormData {
+  const out = new FormData();
+  for (const name of fields) {
+    const value = source.get(name);
+    if (typeof value === 'string') out.set(name, value);
+  }
+  for (const file of source.getAll('files')) {
+    if (file instanceof File && file.size > 0 && file.name) out.append('files', file, file.name);
+  }
+  return out;
+}

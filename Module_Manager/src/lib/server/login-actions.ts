@@ -1,7 +1,7 @@
 import { redirect, type Actions, type RequestEvent } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { safeReturnTo } from '$lib/portal/paths';
-import { api, BackendError } from './api.ts';
+import { BackendError, send } from './api.ts';
 import { backendFailure, readForm, type FormFailure } from './forms.ts';
 import { fail } from '@sveltejs/kit';
 
@@ -26,7 +26,7 @@ async function login(event: RequestEvent) {
   if (!password) errors.password = m.auth_error_password_required();
   if (Object.keys(errors).length) return fail(400, { form: 'login', errors, values } satisfies FormFailure);
   try {
-    await api(event, '/api/customer-portal/auth/login', { method: 'POST', body: { identifier, password } });
+    await send(event, '/api/customer-portal/auth/login', { method: 'POST', body: { identifier, password } });
   } catch (err) {
     if (err instanceof BackendError && err.status === 401) {
       // One answer for every reason (unknown, wrong password, not allowed in): no account enumeration.
@@ -53,7 +53,7 @@ async function forgot(event: RequestEvent) {
     } satisfies FormFailure);
   }
   try {
-    await api(event, '/api/customer-portal/auth/reset-password', { method: 'POST', body: { identifier } });
+    await send(event, '/api/customer-portal/auth/reset-password', { method: 'POST', body: { identifier } });
   } catch (err) {
     return backendFailure(err, values, 'forgot', { identifier: 'forgotIdentifier' });
   }

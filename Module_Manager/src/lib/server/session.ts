@@ -1,5 +1,5 @@
 import type { RequestEvent } from '@sveltejs/kit';
-import { api, BackendError } from './api.ts';
+import { BackendError, send } from './api.ts';
 
 export type PortalSession = {
   actor: { kind: 'customer'; customerId: string } | { kind: 'staff'; role: string; email: string } | null;
@@ -9,7 +9,7 @@ export type PortalSession = {
 /** `GET /api/session`: cheap (one `_id` lookup on the backend). A backend hiccup counts as signed out. */
 export async function loadSession(event: RequestEvent): Promise<PortalSession> {
   try {
-    return await api<PortalSession>(event, '/api/session');
+    return await send<PortalSession>(event, '/api/session');
   } catch (err) {
     if (err instanceof BackendError) return { actor: null, expired: false };
     throw err;
@@ -18,4 +18,10 @@ export async function loadSession(event: RequestEvent): Promise<PortalSession> {
 
 export function signedInCustomerId(session: PortalSession | null): string | null {
   return session?.actor?.kind === 'customer' ? session.actor.customerId : null;
+}
+
+export type StaffActor = Extract<NonNullable<PortalSession['actor']>, { kind: 'staff' }>;
+
+export function signedInStaff(session: PortalSession | null): StaffActor | null {
+  return session?.actor?.kind === 'staff' ? session.actor : null;
 }

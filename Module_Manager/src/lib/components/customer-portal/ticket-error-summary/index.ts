@@ -1,1 +1,0 @@
-export { default as TicketErrorSummary } from './ticket-error-summary.svelte';

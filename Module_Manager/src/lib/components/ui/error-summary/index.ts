@@ -1,0 +1,1 @@
+export { default as ErrorSummary } from './error-summary.svelte';

@@ -1,0 +1,1 @@
+export { default as TextLink } from './text-link.svelte';

@@ -1,0 +1,27 @@
+import type { Handle } from '@sveltejs/kit';
+import { isHttps, securityHeaders } from '../../../../server/security-headers.js';
+
+/**
+ * The security headers on everything SvelteKit answers (pages, data, the proxied API, errors); the
+ * production entry (server/index.js) sets the same ones for the static files served before any hook.
+ * A stricter value the backend already chose (helmet's `no-referrer`) is kept; HSTS is removed from
+ * any plain-http answer, since this server is the edge that knows how the browser came in.
+ */
+export const headers: Handle = async ({ event, resolve }) => {
+  const response = await resolve(event);
+  const https = isHttps(event.request.headers.get('x-forwarded-proto'));
+  try {
+    applyTo(response.headers, https);
+    return response;
+  } catch {
+    // A response with immutable headers (e.g. Response.redirect) is copied once.
+    const copy = new Response(response.body, response);
+    applyTo(copy.headers, https);
+    return copy;
+  }
+};
+
+function applyTo(headers: Headers, https: boolean) {
+  for (const [name, value] of securityHeaders(https)) if (!headers.has(name)) headers.set(name, value);
+  if (!https) headers.delete('strict-transport-security');
+}
