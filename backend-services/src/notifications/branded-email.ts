@@ -20,7 +20,7 @@ const escapeHtml = (s: string) =>
  * HTML with inline styles, which mail clients need, plus a plain-text twin. Every value is escaped.
  */
 export function renderBrandedEmail(
-  tenant: Pick<TTenantDoc, 'slug' | 'name' | 'branding'>,
+  tenant: Pick<TTenantDoc, 'branding'>,
   content: EmailContent,
   logoBaseUrl?: string,
 ): { html: string; text: string } {

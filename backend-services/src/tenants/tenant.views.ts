@@ -37,7 +37,7 @@ export function toPublicTenant(tenant: TTenantDoc, log?: WarnLogger): TPublicTen
  * logged, so one bad field never takes the tenant's portal down.
  */
 export function safeBrandingOf(
-  tenant: Pick<TTenantDoc, 'slug' | 'name' | 'branding'>,
+  tenant: Pick<TTenantDoc, 'branding'> & Partial<Pick<TTenantDoc, 'slug' | 'name'>>,
   log?: WarnLogger,
 ): TPublicBranding {
   const stored = withoutNulls(tenant.branding ?? {}) as Record<string, Record<string, unknown> | undefined>;
@@ -62,7 +62,7 @@ export function safeBrandingOf(
     logo: {},
     colors: DEFAULT_COLORS,
     typography: {},
-    company: { name: tenant.name, displayName: tenant.name },
+    company: { name: tenant.name ?? 'Customer portal', displayName: tenant.name ?? 'Customer portal' },
     portal: {},
     features: {},
   });
