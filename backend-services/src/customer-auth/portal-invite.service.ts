@@ -6,6 +6,7 @@ import type { StaffActor } from '../platform/auth/actor.ts';
 import { sessionPolicyOf, startSession, type NewSession } from '../platform/auth/session.service.ts';
 import { isDuplicateKeyError } from '../platform/db/mongo.ts';
 import { AppError } from '../platform/http/app-error.ts';
+import { requireAccess } from '../platform/access/access.ts';
 import { countAttempt, rule } from '../platform/rate-limit/rate-limit.service.ts';
 import { portalUrl } from '../tenants/portal-url.ts';
 import type { TTenantDoc } from '../tenants/tenant.model.ts';
@@ -30,10 +31,8 @@ export async function inviteCustomerToPortal(
   customerId: string,
   input: TPortalInviteRequest,
 ) {
+  const [customer] = await requireAccess({ tenant, actor: staff }, 'customer.invite', [customerId]);
   const tenantId = String(tenant._id);
-  if (staff.tenantId !== tenantId) throw AppError.notFound();
-  const customer = await CustomerModel.findOne({ tenantId, customerId }).lean<TCustomerDoc>();
-  if (!customer) throw AppError.notFound('No such customer.');
   if (customer.portalAccess?.firebaseUid && customer.portalAccess.accountStatus === 'active') {
     throw new AppError('CONFLICT', 409, 'This customer already has an active portal account.');
   }

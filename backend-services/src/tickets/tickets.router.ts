@@ -1,19 +1,13 @@
 import { Router } from 'express';
 import type { TConfig } from '../config.ts';
-import { idempotent } from '../platform/http/idempotency.ts';
 import { localFileStorage } from '../storage/file-storage.ts';
 import { customerTicketsRouter } from './customer-tickets.router.ts';
 import { staffTicketsRouter } from './staff-tickets.router.ts';
 
 /** `/api/work-orders`: the customer side under `/customer/:customerId`, the staff side at the root. */
-export function workOrdersRouter(config: TConfig): Router {
+export function ticketsRouter(config: TConfig): Router {
   const storage = localFileStorage(config.UPLOAD_DIR);
   const router = Router();
-  // Requests that create things (a ticket, a comment, a reply, a note) accept an Idempotency-Key.
-  router.post(
-    ['/customer/:customerId', '/customer/:customerId/:id/comments', '/', '/:id/replies', '/:id/notes'],
-    idempotent,
-  );
   router.use('/customer', customerTicketsRouter(config, storage));
   router.use('/', staffTicketsRouter(config, storage));
   return router;

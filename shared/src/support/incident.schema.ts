@@ -104,3 +104,8 @@ export const ZStaffIncident = ZPublicIncident.extend({
   subscriberCount: z.number(),
 });
 export type TStaffIncident = z.infer<typeof ZStaffIncident>;
+
+/** Staff: `GET /api/support/incidents`. */
+export const ZStaffIncidentList = z.object({ incidents: z.array(ZStaffIncident) });
+/** Staff: `POST /api/support/incidents` and `POST /api/support/incidents/:id/updates`. */
+export const ZStaffIncidentResponse = z.object({ incident: ZStaffIncident });
