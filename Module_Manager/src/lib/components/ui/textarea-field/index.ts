@@ -1,0 +1,1 @@
+export { default as TextareaField } from './textarea-field.svelte';
