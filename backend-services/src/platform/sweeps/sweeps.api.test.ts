@@ -3,6 +3,7 @@ import { startTestApp, type TestApp } from '../../../test/harness.ts';
 import { createCustomer, createTenant } from '../../../test/factories.ts';
 import { CustomerModel } from '../../customers/customer.model.ts';
 import { InvitationRedemptionModel } from '../../customer-auth/portal-account-claim.model.ts';
+import { SignupLinkModel } from '../../customer-auth/signup-link.model.ts';
 import { OutboxClaimModel, OutboxMessageModel } from '../../notifications/outbox.model.ts';
 import type { TTenantDoc } from '../../tenants/tenant.model.ts';
 import { SessionModel } from '../auth/session.model.ts';
@@ -90,6 +91,24 @@ describe('the sweep', () => {
       { _id: 'redeemed-8-days-ago', tenantId: blue._id, redeemedAt: ago(8 * DAY) },
       { _id: 'redeemed-today', tenantId: blue._id, redeemedAt: ago(HOUR) },
     ]);
+    await SignupLinkModel.insertMany([
+      {
+        _id: 'link-expired',
+        tenantId: String(blue._id),
+        customerId: 'C1',
+        email: 'a@example.test',
+        createdAt: ago(DAY + HOUR),
+        expiresAt: ago(HOUR),
+      },
+      {
+        _id: 'link-live',
+        tenantId: String(blue._id),
+        customerId: 'C1',
+        email: 'a@example.test',
+        createdAt: ago(HOUR),
+        expiresAt: new Date(Date.now() + HOUR),
+      },
+    ]);
     const expiredInvite = await createCustomer(blue, {
       portalAccess: { accessCode: 'h1', accessCodeExpires: ago(HOUR) },
     });
@@ -108,6 +127,7 @@ describe('the sweep', () => {
     expect(await idsOf(OutboxClaimModel)).toEqual([`${String(pendingOld!._id)}:3`]);
     expect(await idsOf(IdempotencyRecordModel)).toEqual(['fresh']);
     expect(await idsOf(InvitationRedemptionModel)).toEqual(['redeemed-today']);
+    expect(await idsOf(SignupLinkModel)).toEqual(['link-live']);
     expect((await CustomerModel.findById(expiredInvite._id).lean())?.portalAccess?.accessCode).toBeUndefined();
     expect((await CustomerModel.findById(liveInvite._id).lean())?.portalAccess?.accessCode).toBe('h2');
   });
@@ -129,6 +149,7 @@ describe('TTL indexes', () => {
       OutboxClaimModel,
       IdempotencyRecordModel,
       InvitationRedemptionModel,
+      SignupLinkModel,
     ])
       expect(collections).toContain(model.collection.collectionName);
     await expect(declareTtlIndexes(options)).resolves.toBe('skipped (FerretDB)');

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { CustomerModel } from '../../customers/customer.model.ts';
 import { InvitationRedemptionModel } from '../../customer-auth/portal-account-claim.model.ts';
 import { INVITATION_TTL_MS } from '../../customer-auth/portal-invite.service.ts';
+import { SignupLinkModel } from '../../customer-auth/signup-link.model.ts';
 import { OutboxClaimModel, OutboxMessageModel } from '../../notifications/outbox.model.ts';
 import { SessionModel } from '../auth/session.model.ts';
 import type { SessionPolicy } from '../auth/session.service.ts';
@@ -61,7 +62,7 @@ async function unsafeDeleteOldIdempotencyRecords(now: Date) {
   return deletedCount;
 }
 
-/** Invitation codes past their expiry, and redemptions of codes that would have expired by now anyway. */
+/** Invitation codes and sign-up links past their expiry, and redemptions of codes that would have expired by now anyway. */
 async function unsafeDeleteExpiredInvitations(now: Date) {
   const redemptions = await InvitationRedemptionModel.deleteMany({
     redeemedAt: { $lt: new Date(now.getTime() - INVITATION_TTL_MS) },
@@ -70,7 +71,8 @@ async function unsafeDeleteExpiredInvitations(now: Date) {
     { 'portalAccess.accessCodeExpires': { $lt: now } },
     { $unset: { 'portalAccess.accessCode': 1, 'portalAccess.accessCodeExpires': 1 } },
   );
-  return redemptions.deletedCount + codes.modifiedCount;
+  const signupLinks = await SignupLinkModel.deleteMany({ expiresAt: { $lt: now } });
+  return redemptions.deletedCount + codes.modifiedCount + signupLinks.deletedCount;
 }
 
 /**

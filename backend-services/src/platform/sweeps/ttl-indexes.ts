@@ -1,6 +1,7 @@
 import mongoose, { type Collection } from 'mongoose';
 import { InvitationRedemptionModel } from '../../customer-auth/portal-account-claim.model.ts';
 import { INVITATION_TTL_MS } from '../../customer-auth/portal-invite.service.ts';
+import { SignupLinkModel } from '../../customer-auth/signup-link.model.ts';
 import { OutboxClaimModel, OutboxMessageModel } from '../../notifications/outbox.model.ts';
 import { SessionModel } from '../auth/session.model.ts';
 import { IDEMPOTENCY_RETENTION_MS } from '../http/idempotency.ts';
@@ -24,6 +25,7 @@ export function ttlIndexes(options: SweepOptions): TtlIndex[] {
     { collection: OutboxMessageModel.collection, field: 'sentAt', afterMs: OUTBOX_RETENTION_MS },
     { collection: OutboxClaimModel.collection, field: 'claimedAt', afterMs: OUTBOX_RETENTION_MS },
     { collection: IdempotencyRecordModel.collection, field: 'createdAt', afterMs: IDEMPOTENCY_RETENTION_MS },
+    { collection: SignupLinkModel.collection, field: 'expiresAt', afterMs: 0 },
     { collection: InvitationRedemptionModel.collection, field: 'redeemedAt', afterMs: INVITATION_TTL_MS },
   ];
 }
