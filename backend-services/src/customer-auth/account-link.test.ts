@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../test/harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestApp } from '../../test/harness.ts';
+import { useTestApp } from '../../test/kit.ts';
 import { createCustomer, createTenant } from '../../test/factories.ts';
 import { CustomerModel } from '../customers/customer.model.ts';
 import type { TTenantDoc } from '../tenants/tenant.model.ts';
@@ -7,11 +8,10 @@ import { createAndLinkAccount } from './account-link.ts';
 
 let t: TestApp;
 let blue: TTenantDoc;
+useTestApp((app) => (t = app));
 beforeAll(async () => {
-  t = await startTestApp();
   blue = await createTenant({ slug: 'link-blue' });
 });
-afterAll(() => t.close());
 
 describe('createAndLinkAccount', () => {
   it('links at most one Firebase account per customer even when concurrent attempts use different emails', async () => {

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../test/harness.ts';
-import { createCustomer, createTenant } from '../../test/factories.ts';
+import { describe, expect, it } from 'vitest';
+import type { TestApp } from '../../test/harness.ts';
+import { twoTenantWorld } from '../../test/kit.ts';
+import { createCustomer } from '../../test/factories.ts';
 import { browser, createPortalCustomer, PASSWORD } from '../../test/portal-accounts.ts';
 import { CustomerModel } from '../customers/customer.model.ts';
 import { SessionModel } from '../platform/auth/session.model.ts';
@@ -9,12 +10,7 @@ import type { TTenantDoc } from '../tenants/tenant.model.ts';
 let t: TestApp;
 let blue: TTenantDoc;
 let green: TTenantDoc;
-beforeAll(async () => {
-  t = await startTestApp();
-  blue = await createTenant({ slug: 'login-blue' });
-  green = await createTenant({ slug: 'login-green', like: 'summitridge' });
-});
-afterAll(() => t.close());
+twoTenantWorld('login', (w) => ({ t, blue, green } = w));
 
 const login = (slug: string, identifier: string, password = PASSWORD) =>
   browser(t, slug).post('/api/customer-portal/auth/login').send({ identifier, password });

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../test/harness.ts';
-import { createTenant } from '../../test/factories.ts';
+import { describe, expect, it } from 'vitest';
+import type { TestApp } from '../../test/harness.ts';
+import { twoTenantWorld } from '../../test/kit.ts';
 import { browser, createPortalCustomer, linkIn, mailTo, PASSWORD } from '../../test/portal-accounts.ts';
 import { recipientsOf } from '../../test/mail-catcher.ts';
 import { CustomerModel } from '../customers/customer.model.ts';
@@ -9,12 +9,7 @@ import type { TTenantDoc } from '../tenants/tenant.model.ts';
 let t: TestApp;
 let blue: TTenantDoc;
 let green: TTenantDoc;
-beforeAll(async () => {
-  t = await startTestApp();
-  blue = await createTenant({ slug: 'reset-blue' });
-  green = await createTenant({ slug: 'reset-green', like: 'summitridge' });
-});
-afterAll(() => t.close());
+twoTenantWorld('reset', (w) => ({ t, blue, green } = w));
 
 const NEW_PASSWORD = 'Brand-New-Secret-2026';
 const requestReset = (slug: string, identifier: string) =>

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import type { TestApp } from '../../test/harness.ts';
+import { twoTenantWorld } from '../../test/kit.ts';
 import { createCustomer, createTenant } from '../../test/factories.ts';
 import { signInAsCustomer, signInAsStaff } from '../../test/sessions.ts';
 import { browser, createPortalCustomer, linkIn, mailTo, PASSWORD } from '../../test/portal-accounts.ts';
@@ -9,12 +10,7 @@ import { TenantModel, type TTenantDoc } from '../tenants/tenant.model.ts';
 let t: TestApp;
 let blue: TTenantDoc;
 let green: TTenantDoc;
-beforeAll(async () => {
-  t = await startTestApp();
-  blue = await createTenant({ slug: 'invite-blue' });
-  green = await createTenant({ slug: 'invite-green', like: 'summitridge' });
-});
-afterAll(() => t.close());
+twoTenantWorld('invite', (w) => ({ t, blue, green } = w));
 
 const staffOf = (tenant: TTenantDoc) => signInAsStaff(t, t.client(tenant.slug), tenant);
 

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../test/harness.ts';
-import { createCustomer, createTenant } from '../../test/factories.ts';
+import { describe, expect, it } from 'vitest';
+import type { TestApp } from '../../test/harness.ts';
+import { twoTenantWorld } from '../../test/kit.ts';
+import { createCustomer } from '../../test/factories.ts';
 import { browser, createPortalCustomer, linkIn, mailTo, PASSWORD } from '../../test/portal-accounts.ts';
 import { CustomerModel } from '../customers/customer.model.ts';
 import type { TTenantDoc } from '../tenants/tenant.model.ts';
@@ -10,12 +11,7 @@ import { hashCode } from './customer-signup.service.ts';
 let t: TestApp;
 let blue: TTenantDoc;
 let green: TTenantDoc;
-beforeAll(async () => {
-  t = await startTestApp();
-  blue = await createTenant({ slug: 'signup-blue' });
-  green = await createTenant({ slug: 'signup-green', like: 'summitridge' });
-});
-afterAll(() => t.close());
+twoTenantWorld('signup', (w) => ({ t, blue, green } = w));
 
 const signup = (slug: string, body: object) => browser(t, slug).post('/api/customer-portal/auth/signup').send(body);
 const choosePassword = (slug: string, accessCode: string, password = PASSWORD) =>

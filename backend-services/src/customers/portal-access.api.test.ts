@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../test/harness.ts';
-import { createCustomer, createTenant } from '../../test/factories.ts';
+import { describe, expect, it } from 'vitest';
+import type { TestApp } from '../../test/harness.ts';
+import { twoTenantWorld } from '../../test/kit.ts';
+import { createCustomer } from '../../test/factories.ts';
 import { signInAsCustomer, signInAsStaff } from '../../test/sessions.ts';
 import { browser, createPortalCustomer, PASSWORD } from '../../test/portal-accounts.ts';
 import { ZPortalAccessResponse, ZServiceStatusResponse } from '@wisp/shared';
@@ -10,12 +11,7 @@ import type { TTenantDoc } from '../tenants/tenant.model.ts';
 let t: TestApp;
 let blue: TTenantDoc;
 let green: TTenantDoc;
-beforeAll(async () => {
-  t = await startTestApp();
-  blue = await createTenant({ slug: 'access-blue' });
-  green = await createTenant({ slug: 'access-green', like: 'summitridge' });
-});
-afterAll(() => t.close());
+twoTenantWorld('access', (w) => ({ t, blue, green } = w));
 
 async function signedInCustomer(overrides: Record<string, unknown> = {}) {
   const c = await createPortalCustomer(t, blue, overrides);

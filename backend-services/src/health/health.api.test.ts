@@ -1,12 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import type { TestApp } from '../../test/harness.ts';
+import { useTestApp } from '../../test/kit.ts';
 import { createTenant } from '../../test/factories.ts';
 
 let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(() => t.close());
+useTestApp((app) => (t = app));
 
 describe('GET /api/health', () => {
   it('reports the database and the auth service reachable, with the version', async () => {

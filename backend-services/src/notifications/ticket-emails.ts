@@ -1,7 +1,7 @@
 import { TICKET_REOPEN_WINDOW_DAYS, type TTicketStatus } from '@wisp/shared';
 import type { TTenantDoc } from '../tenants/tenant.model.ts';
 import type { TCustomerDoc } from '../customers/customer.model.ts';
-import type { TTicketMessageDoc, TWorkOrderDoc } from '../tickets/work-order.model.ts';
+import type { TTicketMessageDoc, TTicketDoc } from '../tickets/ticket.model.ts';
 import { portalUrl } from '../tenants/portal-url.ts';
 import { renderBrandedEmail } from './branded-email.ts';
 import { enqueueEmail } from './outbox.service.ts';
@@ -18,8 +18,8 @@ function localeOf(tenant: TTenantDoc, customer?: TCustomerDoc): TicketEmailLocal
   return preferred === 'es' ? 'es' : 'en';
 }
 
-const ticketLink = (ctx: TicketEmailContext, wo: TWorkOrderDoc) =>
-  portalUrl(ctx.tenant, ctx.portalUrlTemplate, `/tickets/${String(wo._id)}`);
+const ticketLink = (ctx: TicketEmailContext, ticket: TTicketDoc) =>
+  portalUrl(ctx.tenant, ctx.portalUrlTemplate, `/tickets/${String(ticket._id)}`);
 
 async function sendToCustomer(
   ctx: TicketEmailContext,
@@ -52,7 +52,7 @@ async function sendToCustomer(
 export async function notifyTicketCreated(
   ctx: TicketEmailContext,
   customer: TCustomerDoc,
-  wo: TWorkOrderDoc,
+  ticket: TTicketDoc,
 ): Promise<void> {
   const supportEmail = ctx.tenant.branding.company.supportEmail;
   if (supportEmail) {
@@ -61,16 +61,16 @@ export async function notifyTicketCreated(
       heading: s.heading,
       paragraphs: [
         s.intro(`${customer.firstName} ${customer.lastName}`, customer.customerId),
-        `${wo.ticketNumber} · ${wo.category} · ${wo.priority}`,
-        wo.title,
-        wo.description,
+        `${ticket.ticketNumber} · ${ticket.category} · ${ticket.priority}`,
+        ticket.title,
+        ticket.description,
       ],
     });
     await enqueueEmail(String(ctx.tenant._id), {
       kind: 'ticket-created-support',
-      dedupeKey: `ticket-created-support:${String(wo._id)}`,
+      dedupeKey: `ticket-created-support:${String(ticket._id)}`,
       to: supportEmail,
-      subject: s.subject(wo.ticketNumber, wo.title),
+      subject: s.subject(ticket.ticketNumber, ticket.title),
       html,
       text,
       fromName: ctx.tenant.branding.company.displayName,
@@ -81,12 +81,12 @@ export async function notifyTicketCreated(
     ctx,
     customer,
     'ticket-created-customer',
-    `ticket-created-customer:${String(wo._id)}`,
+    `ticket-created-customer:${String(ticket._id)}`,
     (all) => ({
-      subject: all.createdCustomer.subject(wo.ticketNumber),
+      subject: all.createdCustomer.subject(ticket.ticketNumber),
       heading: all.createdCustomer.heading,
-      paragraphs: [all.createdCustomer.body(wo.ticketNumber), wo.title],
-      action: { label: all.createdCustomer.action, url: ticketLink(ctx, wo) },
+      paragraphs: [all.createdCustomer.body(ticket.ticketNumber), ticket.title],
+      action: { label: all.createdCustomer.action, url: ticketLink(ctx, ticket) },
     }),
   );
 }
@@ -94,15 +94,15 @@ export async function notifyTicketCreated(
 export async function notifyStaffReply(
   ctx: TicketEmailContext,
   customer: TCustomerDoc,
-  wo: TWorkOrderDoc,
+  ticket: TTicketDoc,
   message: TTicketMessageDoc,
 ): Promise<void> {
   if (message.visibility !== 'public') return;
   await sendToCustomer(ctx, customer, 'ticket-reply', `ticket-reply:${String(message._id)}`, (all) => ({
-    subject: all.reply.subject(wo.ticketNumber),
+    subject: all.reply.subject(ticket.ticketNumber),
     heading: all.reply.heading,
     paragraphs: [all.reply.intro, message.body],
-    action: { label: all.reply.action, url: ticketLink(ctx, wo) },
+    action: { label: all.reply.action, url: ticketLink(ctx, ticket) },
   }));
 }
 
@@ -110,24 +110,24 @@ export async function notifyStaffReply(
 export async function notifyStatusChanged(
   ctx: TicketEmailContext,
   customer: TCustomerDoc,
-  wo: TWorkOrderDoc,
+  ticket: TTicketDoc,
   to: TTicketStatus,
   changeId: string,
 ): Promise<void> {
   if (to === 'resolved') {
     await sendToCustomer(ctx, customer, 'ticket-resolved', `ticket-resolved:${changeId}`, (all) => ({
-      subject: all.resolved.subject(wo.ticketNumber),
+      subject: all.resolved.subject(ticket.ticketNumber),
       heading: all.resolved.heading,
-      paragraphs: [all.resolved.body(wo.ticketNumber)],
-      action: { label: all.resolved.action, url: `${ticketLink(ctx, wo)}#rate` },
+      paragraphs: [all.resolved.body(ticket.ticketNumber)],
+      action: { label: all.resolved.action, url: `${ticketLink(ctx, ticket)}#rate` },
       footnote: all.resolved.footnote(TICKET_REOPEN_WINDOW_DAYS),
     }));
     return;
   }
   await sendToCustomer(ctx, customer, 'ticket-status', `ticket-status:${changeId}`, (all) => ({
-    subject: all.status_.subject(wo.ticketNumber, all.status[to]),
+    subject: all.status_.subject(ticket.ticketNumber, all.status[to]),
     heading: all.status_.heading,
-    paragraphs: [all.status_.body(wo.ticketNumber, all.status[to])],
-    action: { label: all.status_.action, url: ticketLink(ctx, wo) },
+    paragraphs: [all.status_.body(ticket.ticketNumber, all.status[to])],
+    action: { label: all.status_.action, url: ticketLink(ctx, ticket) },
   }));
 }

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ZFaqList, ZIntakeResponse, ZStatusPage } from '@wisp/shared';
-import { startTestApp, type TestApp } from '../../test/harness.ts';
-import { createCustomer, createTenant } from '../../test/factories.ts';
+import type { TestApp } from '../../test/harness.ts';
+import { twoTenantWorld } from '../../test/kit.ts';
+import { createCustomer } from '../../test/factories.ts';
 import { signInAsCustomer } from '../../test/sessions.ts';
 import type { TTenantDoc } from '../tenants/tenant.model.ts';
 import { FaqArticleModel } from '../support/faq/faq-article.model.ts';
@@ -14,16 +15,13 @@ let blue: TTenantDoc;
 let green: TTenantDoc;
 const [prairie, summit] = DEMO_TENANTS as [(typeof DEMO_TENANTS)[number], (typeof DEMO_TENANTS)[number]];
 
+twoTenantWorld('seedsup', (w) => ({ t, blue, green } = w));
 beforeAll(async () => {
-  t = await startTestApp();
-  blue = await createTenant({ slug: 'seedsup-blue' });
-  green = await createTenant({ slug: 'seedsup-green', like: 'summitridge' });
   for (let run = 0; run < 2; run++) {
     await seedDemoSupport(prairie, String(blue._id));
     await seedDemoSupport(summit, String(green._id));
   }
 });
-afterAll(() => t.close());
 
 describe('demo support seed', () => {
   it('is idempotent: a second run leaves the same number of entries and incidents', async () => {

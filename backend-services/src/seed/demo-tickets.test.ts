@@ -1,16 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TICKET_STATUSES } from '@wisp/shared';
-import { startTestApp, type TestApp } from '../../test/harness.ts';
+import type { TestApp } from '../../test/harness.ts';
+import { useTestApp } from '../../test/kit.ts';
 import { createCustomer, createTenant } from '../../test/factories.ts';
 import { signInAsCustomer } from '../../test/sessions.ts';
-import { TicketMessageModel, WorkOrderModel } from '../tickets/work-order.model.ts';
+import { TicketMessageModel, TicketModel } from '../tickets/ticket.model.ts';
 import { seedDemoTickets } from './demo-tickets.ts';
 
 let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(() => t.close());
+useTestApp((app) => (t = app));
 
 describe('seedDemoTickets', () => {
   it('creates ~10 tickets in every status with conversations and internal notes, and is idempotent', async () => {
@@ -24,7 +22,7 @@ describe('seedDemoTickets', () => {
       tenant,
       customers.map((c) => c.customerId),
     );
-    const tickets = await WorkOrderModel.find({ tenantId: tenant._id }).lean();
+    const tickets = await TicketModel.find({ tenantId: tenant._id }).lean();
     expect(tickets).toHaveLength(10);
     expect(new Set(tickets.map((w) => w.status))).toEqual(new Set(TICKET_STATUSES));
     expect(new Set(tickets.map((w) => w.ticketNumber)).size).toBe(10);

@@ -3,7 +3,7 @@ import type { TTenantDoc } from '../tenants/tenant.model.ts';
 import { CustomerModel, type TCustomerDoc } from '../customers/customer.model.ts';
 import { insertWithNextTicketNumber } from '../tickets/ticket-number.ts';
 import { diagnosticsSnapshot } from '../tickets/diagnostics.ts';
-import { TicketMessageModel, WorkOrderModel } from '../tickets/work-order.model.ts';
+import { TicketMessageModel, TicketModel } from '../tickets/ticket.model.ts';
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
@@ -214,7 +214,7 @@ export async function seedDemoTickets(tenant: TTenantDoc, customerIds: string[],
   const staffName = `${tenant.branding.company.displayName} Support`;
   for (const spec of DEMO_TICKETS) {
     const seedKey = `demo:${spec.key}`;
-    if (await WorkOrderModel.exists({ tenantId: tenant._id, seedKey })) continue;
+    if (await TicketModel.exists({ tenantId: tenant._id, seedKey })) continue;
     const customer = await CustomerModel.findOne({
       tenantId: tenant._id,
       customerId: customerIds[spec.customer],
@@ -236,7 +236,7 @@ export async function seedDemoTickets(tenant: TTenantDoc, customerIds: string[],
     const publicLines = spec.lines.filter((l) => l.who !== 'note');
     const staffReplies = spec.lines.filter((l) => l.who === 'staff');
     const lastActivityAt = new Date(Math.max(last.at.getTime(), ...publicLines.map((l) => at(l.hoursAfter).getTime())));
-    const wo = await insertWithNextTicketNumber(
+    const ticket = await insertWithNextTicketNumber(
       tenant._id,
       {
         seedKey,
@@ -267,12 +267,12 @@ export async function seedDemoTickets(tenant: TTenantDoc, customerIds: string[],
       createdAt,
     );
     // Back-date the record; mongoose treats createdAt as immutable, so this goes to the collection directly.
-    await WorkOrderModel.collection.updateOne({ _id: wo._id }, { $set: { createdAt, updatedAt: lastActivityAt } });
+    await TicketModel.collection.updateOne({ _id: ticket._id }, { $set: { createdAt, updatedAt: lastActivityAt } });
     for (const line of spec.lines) {
       const isCustomer = line.who === 'customer';
       await new TicketMessageModel({
         tenantId: tenant._id,
-        workOrderId: wo._id,
+        workOrderId: ticket._id,
         visibility: line.who === 'note' ? 'internal' : 'public',
         authorType: isCustomer ? 'customer' : 'staff',
         authorId: isCustomer ? customer.customerId : `admin@${tenant.slug}.example`,

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../test/harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestApp } from '../../test/harness.ts';
+import { useTestApp } from '../../test/kit.ts';
 import { browser } from '../../test/portal-accounts.ts';
 import { CustomerModel } from '../customers/customer.model.ts';
 import { DEMO_PASSWORD } from './demo-tenants.ts';
@@ -7,11 +8,10 @@ import { seedDemo, type SeedSummary } from './seed.ts';
 
 let t: TestApp;
 let summary: SeedSummary;
+useTestApp((app) => (t = app));
 beforeAll(async () => {
-  t = await startTestApp();
   summary = await seedDemo(t.auth);
 });
-afterAll(() => t.close());
 
 const login = (slug: string, identifier: string) =>
   browser(t, slug).post('/api/customer-portal/auth/login').send({ identifier, password: DEMO_PASSWORD });

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ZServiceInfo, ZCustomerServiceStatus } from '@wisp/shared';
-import { startTestApp, type TestApp } from '../../test/harness.ts';
-import { createCustomer, createTenant } from '../../test/factories.ts';
+import type { TestApp } from '../../test/harness.ts';
+import { twoTenantWorld } from '../../test/kit.ts';
+import { createCustomer } from '../../test/factories.ts';
 import { signInAsCustomer, signInAsStaff } from '../../test/sessions.ts';
 import type { TTenantDoc } from '../tenants/tenant.model.ts';
 import { IncidentModel } from '../support/incidents/incident.model.ts';
@@ -12,12 +13,7 @@ let blue: TTenantDoc;
 let green: TTenantDoc;
 const now = Date.now();
 
-beforeAll(async () => {
-  t = await startTestApp();
-  blue = await createTenant({ slug: 'svc-blue' });
-  green = await createTenant({ slug: 'svc-green', like: 'summitridge' });
-});
-afterAll(() => t.close());
+twoTenantWorld('svc', (w) => ({ t, blue, green } = w));
 
 const SECRET_NOTE = 'INTERNAL-ONLY gate code 4471, customer asked about a discount';
 

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../test/harness.ts';
-import { createCustomer, createTenant } from '../../test/factories.ts';
+import { describe, expect, it } from 'vitest';
+import type { TestApp } from '../../test/harness.ts';
+import { twoTenantWorld } from '../../test/kit.ts';
+import { createCustomer } from '../../test/factories.ts';
 import { signInAsCustomer, TEST_CSRF } from '../../test/sessions.ts';
 import { SessionModel } from '../platform/auth/session.model.ts';
 import type { TTenantDoc } from '../tenants/tenant.model.ts';
@@ -8,12 +9,7 @@ import type { TTenantDoc } from '../tenants/tenant.model.ts';
 let t: TestApp;
 let blue: TTenantDoc;
 let green: TTenantDoc;
-beforeAll(async () => {
-  t = await startTestApp({ SESSION_IDLE_MINUTES: '30', SESSION_ABSOLUTE_HOURS: '12' });
-  blue = await createTenant({ slug: 'sess-blue' });
-  green = await createTenant({ slug: 'sess-green', like: 'summitridge' });
-});
-afterAll(() => t.close());
+twoTenantWorld('sess', (w) => ({ t, blue, green } = w), { SESSION_IDLE_MINUTES: '30', SESSION_ABSOLUTE_HOURS: '12' });
 
 describe('GET /api/session', () => {
   it('anonymous → no actor', async () => {

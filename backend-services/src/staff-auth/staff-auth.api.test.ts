@@ -1,18 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../test/harness.ts';
-import { createTenant } from '../../test/factories.ts';
+import { describe, expect, it } from 'vitest';
+import type { TestApp } from '../../test/harness.ts';
+import { twoTenantWorld } from '../../test/kit.ts';
 import { browser, PASSWORD } from '../../test/portal-accounts.ts';
 import type { TTenantDoc } from '../tenants/tenant.model.ts';
 
 let t: TestApp;
 let blue: TTenantDoc;
 let green: TTenantDoc;
-beforeAll(async () => {
-  t = await startTestApp();
-  blue = await createTenant({ slug: 'staff-blue' });
-  green = await createTenant({ slug: 'staff-green', like: 'summitridge' });
-});
-afterAll(() => t.close());
+twoTenantWorld('staff', (w) => ({ t, blue, green } = w));
 
 let n = 0;
 async function staffUser(claims: Record<string, string> | null) {

@@ -1,11 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../test/harness.ts';
-import { createCustomer, createTenant } from '../../test/factories.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestApp } from '../../test/harness.ts';
+import { twoTenantWorld } from '../../test/kit.ts';
+import { createCustomer } from '../../test/factories.ts';
 import { signInAsCustomer, signInAsStaff } from '../../test/sessions.ts';
 import type { TTenantDoc } from '../tenants/tenant.model.ts';
 import type { TCustomerDoc } from '../customers/customer.model.ts';
 import { ZCustomerTicket, ZCustomerTicketPage } from '@wisp/shared';
-import { WorkOrderModel } from './work-order.model.ts';
+import { TicketModel } from './ticket.model.ts';
 import { aTicket, anonymousClient, call, customerPath, openTicketAs, pngBytes } from './ticket-test-kit.ts';
 
 let t: TestApp;
@@ -17,10 +18,8 @@ let aliceTicket: { id: string; ticketNumber: string };
 let aliceFileId: string;
 const DAY = 24 * 60 * 60 * 1000;
 
+twoTenantWorld('ct', (w) => ({ t, blue, green } = w));
 beforeAll(async () => {
-  t = await startTestApp();
-  blue = await createTenant({ slug: 'ct-blue' });
-  green = await createTenant({ slug: 'ct-green', like: 'summitridge' });
   alice = await createCustomer(blue);
   bob = await createCustomer(blue);
   const agent = await signInAsCustomer(t, t.client('ct-blue'), blue, alice);
@@ -34,7 +33,6 @@ beforeAll(async () => {
   aliceTicket = res.body.ticket;
   aliceFileId = res.body.ticket.attachments[0].id;
 });
-afterAll(() => t.close());
 
 const ENDPOINTS: { method: 'GET' | 'POST'; rest: () => string; body?: object }[] = [
   { method: 'GET', rest: () => '' },
@@ -91,7 +89,7 @@ describe("a customer cannot reach another customer's ticket through their own id
       .post(customerPath(bob, `/${aliceTicket.id}/upload`))
       .attach('files', await pngBytes(), 'x.png');
     expect(upload.status).toBe(404);
-    const detail = await WorkOrderModel.findById(aliceTicket.id).lean();
+    const detail = await TicketModel.findById(aliceTicket.id).lean();
     expect(detail?.status).toBe('open');
   });
 
@@ -149,7 +147,7 @@ describe('POST /api/work-orders/customer/:customerId (create)', () => {
     });
     const agent = await signInAsCustomer(t, t.client('ct-blue'), blue, carol);
     const ticket = await openTicketAs(agent, carol);
-    const stored = await WorkOrderModel.findById(ticket.id).lean();
+    const stored = await TicketModel.findById(ticket.id).lean();
     expect(stored?.diagnostics).toMatchObject({
       signalStrength: -79,
       ipAddress: '100.64.9.9',
@@ -169,7 +167,7 @@ describe('POST /api/work-orders/customer/:customerId (create)', () => {
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('VALIDATION_FAILED');
     expect(res.body.error.fields.priority).toBeTruthy();
-    expect(await WorkOrderModel.countDocuments({ customerId: carol.customerId })).toBe(0);
+    expect(await TicketModel.countDocuments({ customerId: carol.customerId })).toBe(0);
   });
 
   it('names each invalid field', async () => {
@@ -283,7 +281,7 @@ describe('comments, close, reopen and rating', () => {
   it('reopens a resolved ticket within 14 days', async () => {
     const hank = await createCustomer(blue);
     const { agent, ticket } = await resolvedTicketOf(hank);
-    await WorkOrderModel.updateOne({ _id: ticket.id }, { $set: { resolvedAt: new Date(Date.now() - 13 * DAY) } });
+    await TicketModel.updateOne({ _id: ticket.id }, { $set: { resolvedAt: new Date(Date.now() - 13 * DAY) } });
     const res = await agent.post(customerPath(hank, `/${ticket.id}/reopen`)).send({});
     expect(res.status).toBe(200);
     expect(res.body.ticket).toMatchObject({ status: 'open', resolvedAt: null });
@@ -292,12 +290,12 @@ describe('comments, close, reopen and rating', () => {
   it('refuses to reopen a ticket resolved more than 14 days ago (409) and leaves it resolved', async () => {
     const ivy = await createCustomer(blue);
     const { agent, ticket } = await resolvedTicketOf(ivy);
-    await WorkOrderModel.updateOne({ _id: ticket.id }, { $set: { resolvedAt: new Date(Date.now() - 15 * DAY) } });
+    await TicketModel.updateOne({ _id: ticket.id }, { $set: { resolvedAt: new Date(Date.now() - 15 * DAY) } });
     const detail = await agent.get(customerPath(ivy, `/${ticket.id}`));
     expect(detail.body.ticket.canReopen).toBe(false);
     const res = await agent.post(customerPath(ivy, `/${ticket.id}/reopen`)).send({});
     expect(res.status).toBe(409);
-    expect((await WorkOrderModel.findById(ticket.id).lean())?.status).toBe('resolved');
+    expect((await TicketModel.findById(ticket.id).lean())?.status).toBe('resolved');
   });
 
   it('refuses to reopen a ticket that is still open (409)', async () => {
@@ -311,7 +309,7 @@ describe('comments, close, reopen and rating', () => {
     const ticket = await openTicketAs(agent, alice);
     const res = await agent.post(customerPath(alice, `/${ticket.id}/rating`)).send({ rating: 5 });
     expect(res.status).toBe(409);
-    expect((await WorkOrderModel.findById(ticket.id).lean())?.satisfaction?.rating).toBeUndefined();
+    expect((await TicketModel.findById(ticket.id).lean())?.satisfaction?.rating).toBeUndefined();
   });
 
   it('rates a resolved ticket once, 1–5 with a comment; a second rating is refused', async () => {
@@ -328,7 +326,7 @@ describe('comments, close, reopen and rating', () => {
     expect(res.body.ticket.canRate).toBe(false);
     const again = await agent.post(customerPath(jack, `/${ticket.id}/rating`)).send({ rating: 1 });
     expect(again.status).toBe(409);
-    expect((await WorkOrderModel.findById(ticket.id).lean())?.satisfaction?.rating).toBe(4);
+    expect((await TicketModel.findById(ticket.id).lean())?.satisfaction?.rating).toBe(4);
   });
 
   it('ten concurrent ratings of one ticket: exactly one is accepted', async () => {

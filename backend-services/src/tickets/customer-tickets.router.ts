@@ -1,4 +1,4 @@
-import { Router, type Request } from 'express';
+import { Router } from 'express';
 import {
   ZCommentRequest,
   ZCreateTicketRequest,
@@ -14,7 +14,7 @@ import { allow, can, customerPathGuard } from '../platform/access/access.ts';
 import { validate } from '../platform/http/validate.ts';
 import { idempotent } from '../platform/http/idempotency.ts';
 import type { FileStorage } from '../storage/file-storage.ts';
-import type { TicketContext } from './ticket-context.ts';
+import { ticketRequests } from './ticket-context.ts';
 import { ticketUploads, uploadedFilesOf } from './ticket-uploads.ts';
 import { getTicketForCustomer, listTicketsForCustomer, markReadByCustomer, openTicket } from './tickets.service.ts';
 import { addCustomerComment, addPublicReply, uploadAttachments } from './ticket-conversation.service.ts';
@@ -32,13 +32,7 @@ import { streamCustomerTicketEvents } from './ticket-live.ts';
 export function customerTicketsRouter(config: TConfig, storage: FileStorage): Router {
   const router = Router({ mergeParams: true });
   const uploads = ticketUploads(config);
-  const ctxOf = (req: Request): TicketContext => ({
-    tenant: req.tenant,
-    actor: req.actor!,
-    storage,
-    portalUrlTemplate: config.PORTAL_URL_TEMPLATE,
-  });
-  const idOf = (req: Request) => (req.params as Record<string, string>).id!;
+  const { ctxOf, idOf } = ticketRequests(storage, config.PORTAL_URL_TEMPLATE);
   router.use('/:customerId', customerPathGuard());
 
   const streamOptions = {
@@ -61,8 +55,8 @@ export function customerTicketsRouter(config: TConfig, storage: FileStorage): Ro
     validate('body', ZCreateTicketRequest),
     async (req, res) => {
       const ctx = ctxOf(req);
-      const wo = await openTicket(ctx, res.locals.body as TCreateTicketRequest, uploadedFilesOf(req));
-      res.status(201).json({ ticket: await getTicketForCustomer(ctx, String(wo._id)) });
+      const ticket = await openTicket(ctx, res.locals.body as TCreateTicketRequest, uploadedFilesOf(req));
+      res.status(201).json({ ticket: await getTicketForCustomer(ctx, String(ticket._id)) });
     },
   );
 

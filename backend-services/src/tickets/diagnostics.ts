@@ -1,5 +1,5 @@
 import type { TCustomerDoc } from '../customers/customer.model.ts';
-import type { TWorkOrderDoc } from './work-order.model.ts';
+import type { TTicketDoc } from './ticket.model.ts';
 import { signalQualityOf } from '../customers/signal-quality.ts';
 
 /** The customer's CPE facts at the moment the ticket is opened; staff see them as they were then. */
@@ -24,7 +24,7 @@ export function diagnosticsSnapshot(customer: TCustomerDoc, now: Date) {
 }
 
 /** What a customer may see: no serial, MAC, IP or raw numbers. */
-export function customerDiagnosticsSummary(diagnostics: TWorkOrderDoc['diagnostics']) {
+export function customerDiagnosticsSummary(diagnostics: TTicketDoc['diagnostics']) {
   if (!diagnostics) return null;
   return {
     equipmentLastOnlineAt: diagnostics.lastOnline ? diagnostics.lastOnline.toISOString() : null,

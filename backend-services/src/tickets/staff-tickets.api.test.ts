@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../test/harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestApp } from '../../test/harness.ts';
+import { twoTenantWorld } from '../../test/kit.ts';
 import { createCustomer, createTenant } from '../../test/factories.ts';
 import { signInAsCustomer, signInAsStaff } from '../../test/sessions.ts';
 import type { TTenantDoc } from '../tenants/tenant.model.ts';
@@ -11,7 +12,7 @@ import {
   ZStaffTicketResponse,
   ZStaffTicketSummary,
 } from '@wisp/shared';
-import { WorkOrderModel } from './work-order.model.ts';
+import { TicketModel } from './ticket.model.ts';
 import { anonymousClient, call, openTicketAs, pngBytes } from './ticket-test-kit.ts';
 
 let t: TestApp;
@@ -21,10 +22,8 @@ let alice: TCustomerDoc;
 let ticket: { id: string; ticketNumber: string };
 let fileId: string;
 
+twoTenantWorld('st', (w) => ({ t, blue, green } = w));
 beforeAll(async () => {
-  t = await startTestApp();
-  blue = await createTenant({ slug: 'st-blue' });
-  green = await createTenant({ slug: 'st-green', like: 'summitridge' });
   alice = await createCustomer(blue);
   const customer = await signInAsCustomer(t, t.client('st-blue'), blue, alice);
   const res = await customer
@@ -36,7 +35,6 @@ beforeAll(async () => {
   ticket = res.body.ticket;
   fileId = res.body.ticket.attachments[0].id;
 });
-afterAll(() => t.close());
 
 const ENDPOINTS: { method: 'GET' | 'POST'; rest: () => string; body?: () => object }[] = [
   { method: 'GET', rest: () => '' },
@@ -72,7 +70,7 @@ describe.each(ENDPOINTS)('$method /api/work-orders$rest', ({ method, rest, body 
       if (method === 'GET') expect(res.body.items).toEqual([]);
       else expect(res.status).toBe(404);
     } else expect(res.status).toBe(404);
-    const stored = await WorkOrderModel.findById(ticket.id).lean();
+    const stored = await TicketModel.findById(ticket.id).lean();
     expect(stored?.assignedTo).toBeUndefined();
   });
 
@@ -117,7 +115,7 @@ describe('staff work on tickets', () => {
       category: 'other',
     });
     expect(res.status).toBe(404);
-    expect(await WorkOrderModel.countDocuments({ customerId: greenCustomer.customerId })).toBe(0);
+    expect(await TicketModel.countDocuments({ customerId: greenCustomer.customerId })).toBe(0);
   });
 
   it('the first public reply sets firstResponseAt and moves an open ticket to in-progress; later replies and notes do not change it', async () => {
@@ -125,16 +123,16 @@ describe('staff work on tickets', () => {
     const customer = await signInAsCustomer(t, t.client('st-blue'), blue, alice);
     const own = await openTicketAs(customer, alice);
     await staff.post(`/api/work-orders/${own.id}/notes`).send({ body: 'Checked the AP logs.' }).expect(201);
-    expect((await WorkOrderModel.findById(own.id).lean())?.firstResponseAt).toBeUndefined();
+    expect((await TicketModel.findById(own.id).lean())?.firstResponseAt).toBeUndefined();
 
     await staff.post(`/api/work-orders/${own.id}/replies`).send({ body: 'Looking into it now.' }).expect(201);
-    const first = await WorkOrderModel.findById(own.id).lean();
+    const first = await TicketModel.findById(own.id).lean();
     expect(first?.firstResponseAt).toBeInstanceOf(Date);
     expect(first?.status).toBe('in-progress');
 
     await new Promise((r) => setTimeout(r, 20));
     await staff.post(`/api/work-orders/${own.id}/replies`).send({ body: 'Still looking.' }).expect(201);
-    const later = await WorkOrderModel.findById(own.id).lean();
+    const later = await TicketModel.findById(own.id).lean();
     expect(later?.firstResponseAt?.getTime()).toBe(first?.firstResponseAt?.getTime());
   });
 
@@ -145,7 +143,7 @@ describe('staff work on tickets', () => {
       .post(`/api/work-orders/customer/${alice.customerId}/${own.id}/comments`)
       .send({ body: 'Hello?' })
       .expect(201);
-    expect((await WorkOrderModel.findById(own.id).lean())?.firstResponseAt).toBeUndefined();
+    expect((await TicketModel.findById(own.id).lean())?.firstResponseAt).toBeUndefined();
   });
 
   it('status changes go through one function that records from/to/by/at and sets resolvedAt/closedAt', async () => {
@@ -173,7 +171,7 @@ describe('staff work on tickets', () => {
     await staff.post(`/api/work-orders/${own.id}/status`).send({ status: 'closed' }).expect(200);
     const res = await staff.post(`/api/work-orders/${own.id}/status`).send({ status: 'resolved' });
     expect(res.status).toBe(409);
-    expect((await WorkOrderModel.findById(own.id).lean())?.status).toBe('closed');
+    expect((await TicketModel.findById(own.id).lean())?.status).toBe('closed');
   });
 
   it('ten staff moving one ticket at once: every accepted move is in the history, as one unbroken chain', async () => {
@@ -196,7 +194,7 @@ describe('staff work on tickets', () => {
       targets.map((status) => staff.post(`/api/work-orders/${own.id}/status`).send({ status })),
     );
     expect(results.every((r) => r.status === 200 || r.status === 409)).toBe(true);
-    const stored = (await WorkOrderModel.findById(own.id).lean())!;
+    const stored = (await TicketModel.findById(own.id).lean())!;
     // No accepted move is lost: every history a 200 answer showed is a prefix of the stored one…
     const key = (h: { from?: string | null; to: string; at: string | Date }) =>
       `${h.from ?? ''}>${h.to}@${new Date(h.at).toISOString()}`;

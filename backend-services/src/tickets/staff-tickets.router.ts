@@ -1,4 +1,4 @@
-import { Router, type Request } from 'express';
+import { Router, type Request, type Response } from 'express';
 import {
   ZAssignRequest,
   ZCommentRequest,
@@ -20,7 +20,7 @@ import { validate } from '../platform/http/validate.ts';
 import { idempotent } from '../platform/http/idempotency.ts';
 import { respond } from '../platform/http/respond.ts';
 import type { FileStorage } from '../storage/file-storage.ts';
-import type { TicketContext } from './ticket-context.ts';
+import { ticketRequests } from './ticket-context.ts';
 import { ticketUploads, uploadedFilesOf } from './ticket-uploads.ts';
 import { getTicketForStaff, listTicketsForStaff, openTicketForCustomer } from './tickets.service.ts';
 import { addInternalNote, addPublicReply } from './ticket-conversation.service.ts';
@@ -31,13 +31,7 @@ import { readAttachment, sendAttachment } from './ticket-downloads.ts';
 export function staffTicketsRouter(config: TConfig, storage: FileStorage): Router {
   const router = Router();
   const uploads = ticketUploads(config);
-  const ctxOf = (req: Request): TicketContext => ({
-    tenant: req.tenant,
-    actor: req.actor!,
-    storage,
-    portalUrlTemplate: config.PORTAL_URL_TEMPLATE,
-  });
-  const idOf = (req: Request) => (req.params as Record<string, string>).id!;
+  const { ctxOf, idOf } = ticketRequests(storage, config.PORTAL_URL_TEMPLATE);
   router.get('/', allow('ticket.list'), validate('query', ZStaffTicketListQuery), async (req, res) => {
     respond(res, ZStaffTicketPage, await listTicketsForStaff(ctxOf(req), res.locals.query as TStaffTicketListQuery));
   });
@@ -51,8 +45,8 @@ export function staffTicketsRouter(config: TConfig, storage: FileStorage): Route
     async (req, res) => {
       const ctx = ctxOf(req);
       const { customerId, ...input } = res.locals.body as TStaffCreateTicketRequest;
-      const wo = await openTicketForCustomer(ctx, customerId, input, uploadedFilesOf(req));
-      respond(res, ZStaffTicketResponse, { ticket: await getTicketForStaff(ctx, String(wo._id)) }, 201);
+      const ticket = await openTicketForCustomer(ctx, customerId, input, uploadedFilesOf(req));
+      respond(res, ZStaffTicketResponse, { ticket: await getTicketForStaff(ctx, String(ticket._id)) }, 201);
     },
   );
 
@@ -61,39 +55,14 @@ export function staffTicketsRouter(config: TConfig, storage: FileStorage): Route
     respond(res, ZStaffTicketResponse, { ticket: await getTicketForStaff(ctxOf(req), idOf(req)) });
   });
 
-  router.post(
-    '/:id/replies',
-    allow('ticket.reply'),
-    idempotent,
-    uploads,
-    validate('body', ZCommentRequest),
-    async (req, res) => {
-      const message = await addPublicReply(
-        ctxOf(req),
-        idOf(req),
-        (res.locals.body as TCommentRequest).body,
-        uploadedFilesOf(req),
-      );
-      respond(res, ZStaffMessageResponse, { message }, 201);
-    },
-  );
-
-  router.post(
-    '/:id/notes',
-    allow('ticket.note'),
-    idempotent,
-    uploads,
-    validate('body', ZCommentRequest),
-    async (req, res) => {
-      const message = await addInternalNote(
-        ctxOf(req),
-        idOf(req),
-        (res.locals.body as TCommentRequest).body,
-        uploadedFilesOf(req),
-      );
-      respond(res, ZStaffMessageResponse, { message }, 201);
-    },
-  );
+  const messageRoute = (write: typeof addPublicReply) => async (req: Request, res: Response) => {
+    const { body } = res.locals.body as TCommentRequest;
+    const message = await write(ctxOf(req), idOf(req), body, uploadedFilesOf(req));
+    respond(res, ZStaffMessageResponse, { message }, 201);
+  };
+  const writes = [uploads, validate('body', ZCommentRequest)];
+  router.post('/:id/replies', allow('ticket.reply'), idempotent, ...writes, messageRoute(addPublicReply));
+  router.post('/:id/notes', allow('ticket.note'), idempotent, ...writes, messageRoute(addInternalNote));
 
   router.post('/:id/status', allow('ticket.status'), validate('body', ZStatusChangeRequest), async (req, res) => {
     const ctx = ctxOf(req);

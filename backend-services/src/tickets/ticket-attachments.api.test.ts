@@ -1,26 +1,26 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../test/harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestApp } from '../../test/harness.ts';
+import { useTestApp } from '../../test/kit.ts';
 import { createCustomer, createTenant } from '../../test/factories.ts';
 import { signInAsCustomer, signInAsStaff } from '../../test/sessions.ts';
 import type { TTenantDoc } from '../tenants/tenant.model.ts';
 import type { TCustomerDoc } from '../customers/customer.model.ts';
 import { localFileStorage } from '../storage/file-storage.ts';
-import { TicketAttachmentModel, TicketMessageModel, WorkOrderModel } from './work-order.model.ts';
+import { TicketAttachmentModel, TicketMessageModel, TicketModel } from './ticket.model.ts';
 import { customerPath, jpegWithGps, openTicketAs, pngBytes } from './ticket-test-kit.ts';
 
 let t: TestApp;
 let blue: TTenantDoc;
 let alice: TCustomerDoc;
 
+useTestApp((app) => (t = app), { UPLOAD_MAX_FILE_MB: '1', UPLOAD_MAX_FILES: '3' });
 beforeAll(async () => {
-  t = await startTestApp({ UPLOAD_MAX_FILE_MB: '1', UPLOAD_MAX_FILES: '3' });
   blue = await createTenant({ slug: 'att-blue' });
   alice = await createCustomer(blue);
 });
-afterAll(() => t.close());
 
 const storedFileCount = async () => {
   const dir = path.resolve(t.config.UPLOAD_DIR);
@@ -47,7 +47,7 @@ function createWithFiles(agent: Awaited<ReturnType<typeof signInAsCustomer>>, fi
 describe('file content decides the type', () => {
   it('rejects a .png whose content is HTML, naming the file and reason, and leaves no ticket or file behind', async () => {
     const agent = await signInAsCustomer(t, t.client('att-blue'), blue, alice);
-    const ticketsBefore = await WorkOrderModel.countDocuments({});
+    const ticketsBefore = await TicketModel.countDocuments({});
     const filesBefore = await storedFileCount();
     const res = await createWithFiles(agent, [
       [await pngBytes(), 'good.png'],
@@ -57,7 +57,7 @@ describe('file content decides the type', () => {
     expect(res.body.error.code).toBe('UNSUPPORTED_FILE');
     expect(res.body.error.fields['files.1']).toMatch(/^cute-cat\.png: /);
     expect(res.body.error.fields['files.0']).toBeUndefined();
-    expect(await WorkOrderModel.countDocuments({})).toBe(ticketsBefore);
+    expect(await TicketModel.countDocuments({})).toBe(ticketsBefore);
     expect(await TicketAttachmentModel.countDocuments({})).toBe(0);
     expect(await storedFileCount()).toBe(filesBefore);
   });

@@ -1,4 +1,5 @@
 import type { Types } from 'mongoose';
+import type { Request } from 'express';
 import type { Actor } from '../platform/auth/actor.ts';
 import type { TTenantDoc } from '../tenants/tenant.model.ts';
 import type { FileStorage } from '../storage/file-storage.ts';
@@ -7,11 +8,11 @@ import type { TCustomerDoc } from '../customers/customer.model.ts';
 import {
   TicketAttachmentModel,
   TicketMessageModel,
-  WorkOrderModel,
+  TicketModel,
   type TTicketAttachmentDoc,
   type TTicketMessageDoc,
-  type TWorkOrderDoc,
-} from './work-order.model.ts';
+  type TTicketDoc,
+} from './ticket.model.ts';
 import type { AcceptedFile } from './ticket-files.ts';
 import { discardStored, storeFiles } from './ticket-files.ts';
 
@@ -19,6 +20,14 @@ import { discardStored, storeFiles } from './ticket-files.ts';
 export type TicketContext = { tenant: TTenantDoc; actor: Actor; storage: FileStorage; portalUrlTemplate: string };
 
 export const tenantIdOf = (ctx: TicketContext) => ctx.tenant._id;
+
+/** What both ticket routers build per request: the context, and the `:id` of the ticket in the path. */
+export function ticketRequests(storage: FileStorage, portalUrlTemplate: string) {
+  return {
+    ctxOf: (req: Request): TicketContext => ({ tenant: req.tenant, actor: req.actor!, storage, portalUrlTemplate }),
+    idOf: (req: Request) => (req.params as Record<string, string>).id!,
+  };
+}
 
 export function authorOf(ctx: TicketContext, customer?: TCustomerDoc) {
   if (ctx.actor.kind === 'staff') {
@@ -36,16 +45,16 @@ export function authorOf(ctx: TicketContext, customer?: TCustomerDoc) {
 }
 
 /** The ticket as stored now, read again after a write (the caller already passed the access check). */
-export async function reloadTicket(ctx: TicketContext, wo: Pick<TWorkOrderDoc, '_id'>): Promise<TWorkOrderDoc> {
-  const fresh = await WorkOrderModel.findById(wo._id).lean<TWorkOrderDoc>();
+export async function reloadTicket(ctx: TicketContext, ticket: Pick<TTicketDoc, '_id'>): Promise<TTicketDoc> {
+  const fresh = await TicketModel.findById(ticket._id).lean<TTicketDoc>();
   if (!fresh || String(fresh.tenantId) !== String(ctx.tenant._id)) throw AppError.notFound('No such ticket.');
   return fresh;
 }
 
-export async function loadConversation(ctx: TicketContext, wo: TWorkOrderDoc, visibility: 'public' | 'all') {
+export async function loadConversation(ctx: TicketContext, ticket: TTicketDoc, visibility: 'public' | 'all') {
   const filter = {
     tenantId: ctx.tenant._id,
-    workOrderId: wo._id,
+    workOrderId: ticket._id,
     ...(visibility === 'public' ? { visibility: 'public' } : {}),
   };
   const [messages, attachments] = await Promise.all([
@@ -61,7 +70,7 @@ export async function loadConversation(ctx: TicketContext, wo: TWorkOrderDoc, vi
  */
 export async function attachFiles(
   ctx: TicketContext,
-  wo: Pick<TWorkOrderDoc, '_id'>,
+  ticket: Pick<TTicketDoc, '_id'>,
   files: AcceptedFile[],
   opts: {
     messageId?: Types.ObjectId;
@@ -75,7 +84,7 @@ export async function attachFiles(
     const docs = await TicketAttachmentModel.insertMany(
       files.map((f, i) => ({
         tenantId: ctx.tenant._id,
-        workOrderId: wo._id,
+        workOrderId: ticket._id,
         messageId: opts.messageId,
         visibility: opts.visibility,
         uploadedByType: opts.uploadedByType,

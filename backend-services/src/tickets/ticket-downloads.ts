@@ -3,7 +3,7 @@ import type { Response } from 'express';
 import { AppError } from '../platform/http/app-error.ts';
 import type { TicketContext } from './ticket-context.ts';
 import { requireAccess } from '../platform/access/access.ts';
-import { TicketAttachmentModel, type TTicketAttachmentDoc } from './work-order.model.ts';
+import { TicketAttachmentModel, type TTicketAttachmentDoc } from './ticket.model.ts';
 
 /** Only re-encoded raster images may be shown by the browser; everything else is a download. */
 const INLINE_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/gif']);
@@ -20,14 +20,14 @@ export async function readAttachment(
   attachmentId: string,
   opts: { view: 'public' | 'all'; thumbnail: boolean },
 ): Promise<AttachmentFile> {
-  const [wo] = await requireAccess(ctx, opts.view === 'all' ? 'ticket.read.all' : 'ticket.read', [id]);
+  const [ticket] = await requireAccess(ctx, opts.view === 'all' ? 'ticket.read.all' : 'ticket.read', [id]);
   if (!Types.ObjectId.isValid(attachmentId)) throw AppError.notFound('No such file.');
   // By `_id` alone (cheap on FerretDB); tenant, ticket and visibility are checked here.
   const found = await TicketAttachmentModel.findById(attachmentId).lean<TTicketAttachmentDoc>();
   const a =
     found &&
     String(found.tenantId) === String(ctx.tenant._id) &&
-    String(found.workOrderId) === String(wo._id) &&
+    String(found.workOrderId) === String(ticket._id) &&
     (opts.view === 'all' || found.visibility === 'public')
       ? found
       : null;

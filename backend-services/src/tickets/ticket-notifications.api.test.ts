@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../test/harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestApp } from '../../test/harness.ts';
+import { useTestApp } from '../../test/kit.ts';
 import { recipientsOf } from '../../test/mail-catcher.ts';
 import { createCustomer, createTenant } from '../../test/factories.ts';
 import { signInAsCustomer, signInAsStaff } from '../../test/sessions.ts';
@@ -10,11 +11,10 @@ import { openTicketAs } from './ticket-test-kit.ts';
 
 let t: TestApp;
 let blue: TTenantDoc;
+useTestApp((app) => (t = app));
 beforeAll(async () => {
-  t = await startTestApp();
   blue = await createTenant({ slug: 'ntf-blue' });
 });
-afterAll(() => t.close());
 
 const supportEmail = () => blue.branding.company.supportEmail!.toLowerCase();
 

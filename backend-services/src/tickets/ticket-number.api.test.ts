@@ -1,21 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../test/harness.ts';
+import { describe, expect, it } from 'vitest';
+import type { TestApp } from '../../test/harness.ts';
+import { twoTenantWorld } from '../../test/kit.ts';
 import { createCustomer, createTenant } from '../../test/factories.ts';
 import { signInAsCustomer } from '../../test/sessions.ts';
 import type { TTenantDoc } from '../tenants/tenant.model.ts';
-import { WorkOrderModel } from './work-order.model.ts';
+import { TicketModel } from './ticket.model.ts';
 import { claimNextSeqUnqueued, formatTicketNumber } from './ticket-number.ts';
 import { aTicket, customerPath } from './ticket-test-kit.ts';
 
 let t: TestApp;
 let blue: TTenantDoc;
 let green: TTenantDoc;
-beforeAll(async () => {
-  t = await startTestApp();
-  blue = await createTenant({ slug: 'num-blue' });
-  green = await createTenant({ slug: 'num-green', like: 'summitridge' });
-});
-afterAll(() => t.close());
+twoTenantWorld('num', (w) => ({ t, blue, green } = w));
 
 describe('ticket numbers', () => {
   it('formats TKT-<year>-<seq> zero-padded to at least 4 digits', () => {
@@ -62,9 +58,9 @@ describe('ticket numbers', () => {
   });
 
   it('the unique index refuses a duplicate number in one tenant even when written directly', async () => {
-    const existing = await WorkOrderModel.findOne({ tenantId: blue._id }).lean();
+    const existing = await TicketModel.findOne({ tenantId: blue._id }).lean();
     const { _id, ...copy } = existing!;
     void _id;
-    await expect(WorkOrderModel.create(copy)).rejects.toMatchObject({ code: 11000 });
+    await expect(TicketModel.create(copy)).rejects.toMatchObject({ code: 11000 });
   });
 });

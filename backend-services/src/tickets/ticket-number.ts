@@ -1,6 +1,6 @@
 import mongoose, { Schema, type Types } from 'mongoose';
 import { isDuplicateKeyError } from '../platform/db/mongo.ts';
-import { WorkOrderModel } from './work-order.model.ts';
+import { TicketModel } from './ticket.model.ts';
 
 export function formatTicketNumber(year: number, seq: number): string {
   return `TKT-${year}-${String(seq).padStart(4, '0')}`;
@@ -10,7 +10,7 @@ export function formatTicketNumber(year: number, seq: number): string {
  * One document per issued number, `_id` = `<tenantId>:<year>:<seq>`. FerretDB has no atomic `$inc`,
  * so there is no counter to bump: a number is taken by inserting its claim, and the unique `_id` lets
  * exactly one writer win. Inserts and reads by `_id` are the only fast operations on FerretDB, which
- * is why claims are keyed this way instead of scanning work orders for the maximum on every attempt.
+ * is why claims are keyed this way instead of scanning tickets for the maximum on every attempt.
  */
 const ticketNumberClaimSchema = new Schema(
   {
@@ -62,7 +62,7 @@ async function advanceHint(tenantId: string, year: number, next: number): Promis
 
 /** Without a hint (a tenant's first ticket of the year), start after the highest number already used. */
 async function highestUsedSeq(tenantId: string, year: number): Promise<number> {
-  const top = await WorkOrderModel.findOne({ tenantId, ticketYear: year }, { ticketSeq: 1 })
+  const top = await TicketModel.findOne({ tenantId, ticketYear: year }, { ticketSeq: 1 })
     .sort({ ticketSeq: -1 })
     .lean();
   return top?.ticketSeq ?? 0;
@@ -114,20 +114,20 @@ function claimNextSeq(tenantId: string, year: number): Promise<number> {
 }
 
 /**
- * Inserts a work order under the next free `TKT-<year>-<seq>` of its tenant. The claim makes the
+ * Inserts a ticket under the next free `TKT-<year>-<seq>` of its tenant. The claim makes the
  * number ours; the unique index on (tenantId, ticketNumber) stays the final arbiter (e.g. against a
- * work order written without a claim), and on a duplicate we simply claim the next number.
+ * ticket written without a claim), and on a duplicate we simply claim the next number.
  */
 export async function insertWithNextTicketNumber<T extends Record<string, unknown>>(
   tenantId: Types.ObjectId | string,
   doc: T,
   now: Date,
-): Promise<InstanceType<typeof WorkOrderModel>> {
+): Promise<InstanceType<typeof TicketModel>> {
   const year = now.getUTCFullYear();
   for (let attempt = 1; attempt <= 20; attempt++) {
     const seq = await claimNextSeq(String(tenantId), year);
     try {
-      return await WorkOrderModel.create({
+      return await TicketModel.create({
         ...doc,
         tenantId,
         ticketYear: year,
@@ -138,5 +138,5 @@ export async function insertWithNextTicketNumber<T extends Record<string, unknow
       if (!isDuplicateKeyError(err)) throw err;
     }
   }
-  throw new Error('could not insert the work order under a free ticket number');
+  throw new Error('could not insert the ticket under a free ticket number');
 }

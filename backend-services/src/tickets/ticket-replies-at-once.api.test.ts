@@ -1,23 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Agent } from 'supertest';
-import { startTestApp, type TestApp } from '../../test/harness.ts';
-import { createCustomer, createTenant } from '../../test/factories.ts';
+import type { TestApp } from '../../test/harness.ts';
+import { twoProcessWorld, type SecondProcess } from '../../test/kit.ts';
+import { createCustomer } from '../../test/factories.ts';
 import { signInAsCustomer, signInAsStaff } from '../../test/sessions.ts';
 import type { TTenantDoc } from '../tenants/tenant.model.ts';
 import type { TCustomerDoc } from '../customers/customer.model.ts';
 import { OutboxMessageModel } from '../notifications/outbox.model.ts';
 import { customerPath, openTicketAs } from './ticket-test-kit.ts';
-import { TicketMessageModel, WorkOrderModel } from './work-order.model.ts';
+import { TicketMessageModel, TicketModel } from './ticket.model.ts';
 
 let t: TestApp;
-let other: Awaited<ReturnType<TestApp['anotherInstance']>>;
+let other: SecondProcess;
 let blue: TTenantDoc;
-beforeAll(async () => {
-  t = await startTestApp();
-  other = await t.anotherInstance();
-  blue = await createTenant({ slug: 'race-blue' });
-});
-afterAll(() => t.close());
+twoProcessWorld('race-blue', (w) => ({ t, other, blue } = w));
 
 /** The same staff member (or customer) signed in on both backend processes. */
 async function staffOnBoth(): Promise<Agent[]> {
@@ -31,7 +27,7 @@ async function customerOnBoth(c: TCustomerDoc): Promise<Agent[]> {
 }
 
 const statusHistoryOf = async (id: string) =>
-  ((await WorkOrderModel.findById(id).lean())?.statusHistory ?? []).map((h) => `${h.from}→${h.to}`);
+  ((await TicketModel.findById(id).lean())?.statusHistory ?? []).map((h) => `${h.from}→${h.to}`);
 
 describe('messages at the same moment (two backend processes)', () => {
   it('4 staff replies at once on an open ticket → 4×201, 4 messages, 4 reply emails, one move to in-progress', async () => {

@@ -7,7 +7,7 @@ import { authorOf, reloadTicket, type TicketContext } from './ticket-context.ts'
 import { requireAccess } from '../platform/access/access.ts';
 import { findCustomerOrThrow } from '../customers/customers.service.ts';
 import { publishCustomerTicketChange } from './ticket-events.ts';
-import { TicketClaimModel, WorkOrderModel, type TWorkOrderDoc } from './work-order.model.ts';
+import { TicketClaimModel, TicketModel, type TTicketDoc } from './ticket.model.ts';
 import { reopenDeadline } from './tickets.views.ts';
 
 const ALLOWED: Record<TTicketStatus, readonly TTicketStatus[]> = {
@@ -30,12 +30,12 @@ const isClosedStatus = (s: string) => (CLOSED_TICKET_STATUSES as readonly string
  */
 export async function changeStatus(
   ctx: TicketContext,
-  wo: TWorkOrderDoc,
+  ticket: TTicketDoc,
   to: TTicketStatus,
   opts: { notify?: boolean; followUp?: boolean } = {},
-): Promise<TWorkOrderDoc> {
-  const from = wo.status as TTicketStatus;
-  if (from === to) return wo;
+): Promise<TTicketDoc> {
+  const from = ticket.status as TTicketStatus;
+  if (from === to) return ticket;
   if (!ALLOWED[from].includes(to)) {
     throw new AppError('CONFLICT', 409, `A ${from} ticket cannot be moved to ${to}.`, {
       status: `Cannot move from ${from} to ${to}.`,
@@ -52,10 +52,13 @@ export async function changeStatus(
   // Two people moving the same ticket at once both read the same history length; inserting a claim on
   // it lets exactly one of them through (FerretDB cannot make the status filter below airtight).
   try {
-    await TicketClaimModel.create({ _id: `status:${String(wo._id)}:${wo.statusHistory?.length ?? 0}`, claimedAt: now });
+    await TicketClaimModel.create({
+      _id: `status:${String(ticket._id)}:${ticket.statusHistory?.length ?? 0}`,
+      claimedAt: now,
+    });
   } catch (err) {
     if (!isDuplicateKeyError(err)) throw err;
-    if (opts.followUp) return reloadTicket(ctx, wo);
+    if (opts.followUp) return reloadTicket(ctx, ticket);
     throw new AppError('CONFLICT', 409, 'This ticket was changed meanwhile. Reload and try again.');
   }
   const move = {
@@ -63,13 +66,13 @@ export async function changeStatus(
     ...(Object.keys(unset).length ? { $unset: unset } : {}),
     $push: { statusHistory: { _id: entryId, from, to, by: author.authorId, byType: author.authorType, at: now } },
   };
-  const result = await WorkOrderModel.updateOne({ _id: wo._id, tenantId: ctx.tenant._id, status: from }, move);
+  const result = await TicketModel.updateOne({ _id: ticket._id, tenantId: ctx.tenant._id, status: from }, move);
   if (result.matchedCount === 0) {
-    await TicketClaimModel.deleteOne({ _id: `status:${String(wo._id)}:${wo.statusHistory?.length ?? 0}` });
-    if (opts.followUp) return reloadTicket(ctx, wo);
+    await TicketClaimModel.deleteOne({ _id: `status:${String(ticket._id)}:${ticket.statusHistory?.length ?? 0}` });
+    if (opts.followUp) return reloadTicket(ctx, ticket);
     throw new AppError('CONFLICT', 409, 'This ticket was changed meanwhile. Reload and try again.');
   }
-  const updated = await keepMove(ctx, wo, entryId, move);
+  const updated = await keepMove(ctx, ticket, entryId, move);
   publishCustomerTicketChange(String(ctx.tenant._id), updated.customerId, {
     type: 'ticket.status',
     ticketId: String(updated._id),
@@ -84,9 +87,9 @@ export async function changeStatus(
 }
 
 /** Staff move a ticket; the customer is emailed about it. */
-export async function changeStatusByStaff(ctx: TicketContext, id: string, to: TTicketStatus): Promise<TWorkOrderDoc> {
-  const [wo] = await requireAccess(ctx, 'ticket.status', [id]);
-  return changeStatus(ctx, wo, to, { notify: true });
+export async function changeStatusByStaff(ctx: TicketContext, id: string, to: TTicketStatus): Promise<TTicketDoc> {
+  const [ticket] = await requireAccess(ctx, 'ticket.status', [id]);
+  return changeStatus(ctx, ticket, to, { notify: true });
 }
 
 /**
@@ -94,56 +97,56 @@ export async function changeStatusByStaff(ctx: TicketContext, id: string, to: TT
  * ticket (another reply's activity timestamps) can be read before our move and written after it,
  * undoing it. The claim holder checks that its history entry is there and puts the move back if not.
  */
-async function keepMove(ctx: TicketContext, wo: TWorkOrderDoc, entryId: Types.ObjectId, move: object) {
+async function keepMove(ctx: TicketContext, ticket: TTicketDoc, entryId: Types.ObjectId, move: object) {
   for (let round = 0; ; round++) {
     await new Promise((resolve) => setTimeout(resolve, 20));
-    const current = await reloadTicket(ctx, wo);
+    const current = await reloadTicket(ctx, ticket);
     if (round === 5 || current.statusHistory?.some((h) => entryId.equals(h._id))) return current;
-    await WorkOrderModel.updateOne({ _id: wo._id, tenantId: ctx.tenant._id }, move);
+    await TicketModel.updateOne({ _id: ticket._id, tenantId: ctx.tenant._id }, move);
   }
 }
 
-export async function assign(ctx: TicketContext, id: string, assignedTo: string | null): Promise<TWorkOrderDoc> {
-  const [wo] = await requireAccess(ctx, 'ticket.assign', [id]);
-  await WorkOrderModel.updateOne(
-    { _id: wo._id, tenantId: ctx.tenant._id },
+export async function assign(ctx: TicketContext, id: string, assignedTo: string | null): Promise<TTicketDoc> {
+  const [ticket] = await requireAccess(ctx, 'ticket.assign', [id]);
+  await TicketModel.updateOne(
+    { _id: ticket._id, tenantId: ctx.tenant._id },
     assignedTo ? { $set: { assignedTo } } : { $unset: { assignedTo: 1 } },
   );
-  return reloadTicket(ctx, wo);
+  return reloadTicket(ctx, ticket);
 }
 
-export async function closeByCustomer(ctx: TicketContext, id: string): Promise<TWorkOrderDoc> {
-  const [wo] = await requireAccess(ctx, 'ticket.close', [id]);
-  if (wo.status === 'closed') throw new AppError('CONFLICT', 409, 'This ticket is already closed.');
-  return changeStatus(ctx, wo, 'closed');
+export async function closeByCustomer(ctx: TicketContext, id: string): Promise<TTicketDoc> {
+  const [ticket] = await requireAccess(ctx, 'ticket.close', [id]);
+  if (ticket.status === 'closed') throw new AppError('CONFLICT', 409, 'This ticket is already closed.');
+  return changeStatus(ctx, ticket, 'closed');
 }
 
 /** A resolved or closed ticket may be reopened within 14 days of being resolved/closed. */
-export async function reopenByCustomer(ctx: TicketContext, id: string): Promise<TWorkOrderDoc> {
-  const [wo] = await requireAccess(ctx, 'ticket.reopen', [id]);
-  const deadline = reopenDeadline(wo);
+export async function reopenByCustomer(ctx: TicketContext, id: string): Promise<TTicketDoc> {
+  const [ticket] = await requireAccess(ctx, 'ticket.reopen', [id]);
+  const deadline = reopenDeadline(ticket);
   if (!deadline) throw new AppError('CONFLICT', 409, 'Only a resolved or closed ticket can be reopened.');
   if (new Date() >= deadline)
     throw new AppError('CONFLICT', 409, 'This ticket was closed more than 14 days ago. Please open a new ticket.');
-  return changeStatus(ctx, wo, 'open');
+  return changeStatus(ctx, ticket, 'open');
 }
 
 /** Once per ticket, by its customer, when resolved or closed. The first insert of the claim decides "once". */
-export async function rateTicket(ctx: TicketContext, id: string, input: TRatingRequest): Promise<TWorkOrderDoc> {
-  const [wo] = await requireAccess(ctx, 'ticket.rate', [id]);
-  if (!isClosedStatus(wo.status))
+export async function rateTicket(ctx: TicketContext, id: string, input: TRatingRequest): Promise<TTicketDoc> {
+  const [ticket] = await requireAccess(ctx, 'ticket.rate', [id]);
+  if (!isClosedStatus(ticket.status))
     throw new AppError('CONFLICT', 409, 'You can rate a ticket once it is resolved.', {
       rating: 'The ticket is not resolved yet.',
     });
   try {
-    await TicketClaimModel.create({ _id: `rating:${String(wo._id)}`, claimedAt: new Date() });
+    await TicketClaimModel.create({ _id: `rating:${String(ticket._id)}`, claimedAt: new Date() });
   } catch (err) {
     if (isDuplicateKeyError(err))
       throw new AppError('CONFLICT', 409, 'You already rated this ticket.', { rating: 'Already rated.' });
     throw err;
   }
-  await WorkOrderModel.updateOne(
-    { _id: wo._id, tenantId: ctx.tenant._id },
+  await TicketModel.updateOne(
+    { _id: ticket._id, tenantId: ctx.tenant._id },
     {
       $set: {
         satisfaction: {
@@ -154,5 +157,5 @@ export async function rateTicket(ctx: TicketContext, id: string, input: TRatingR
       },
     },
   );
-  return reloadTicket(ctx, wo);
+  return reloadTicket(ctx, ticket);
 }

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../test/harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestApp } from '../../test/harness.ts';
+import { useTestApp } from '../../test/kit.ts';
 import { createCustomer, createTenant } from '../../test/factories.ts';
 import { signInAsCustomer, signInAsStaff } from '../../test/sessions.ts';
 import type { TTenantDoc } from '../tenants/tenant.model.ts';
@@ -11,12 +12,11 @@ import { customerPath, openCustomerStream, openTicketAs, pngBytes } from './tick
 let t: TestApp;
 let blue: TTenantDoc;
 let alice: TCustomerDoc;
+useTestApp((app) => (t = app), { TICKET_EVENTS_HEARTBEAT_SECONDS: '1' });
 beforeAll(async () => {
-  t = await startTestApp({ TICKET_EVENTS_HEARTBEAT_SECONDS: '1' });
   blue = await createTenant({ slug: 'vis-blue' });
   alice = await createCustomer(blue);
 });
-afterAll(() => t.close());
 
 const SECRET = 'INTERNAL-ONLY: customer disputes bill, do not waive fee';
 const SECRET_FILE = 'secret-tower-photo.png';

@@ -17,7 +17,7 @@ import { requireAccess, requireOwnAccess } from '../platform/access/access.ts';
 import { findCustomerOrThrow } from '../customers/customers.service.ts';
 import { escapeRegex } from '../platform/util/escape-regex.ts';
 import type { TCustomerDoc } from '../customers/customer.model.ts';
-import { TicketMessageModel, WorkOrderModel, type TWorkOrderDoc } from './work-order.model.ts';
+import { TicketMessageModel, TicketModel, type TTicketDoc } from './ticket.model.ts';
 import {
   hasUnreadStaffReply,
   isUnreadStaffReply,
@@ -37,7 +37,7 @@ export async function openTicket(
   ctx: TicketContext,
   input: OpenTicketInput,
   uploads: UploadedFile[] = [],
-): Promise<TWorkOrderDoc> {
+): Promise<TTicketDoc> {
   const { customerId } = await requireOwnAccess(ctx, 'ticket.open.own');
   const files = await acceptFiles(uploads);
   return insertTicket(ctx, await findCustomerOrThrow(ctx.tenant, customerId), input, files, 'portal');
@@ -49,14 +49,14 @@ export async function openTicketForCustomer(
   customerId: string,
   input: OpenTicketInput,
   uploads: UploadedFile[] = [],
-): Promise<TWorkOrderDoc> {
+): Promise<TTicketDoc> {
   await requireAccess(ctx, 'ticket.open');
   const files = await acceptFiles(uploads);
   return insertTicket(ctx, await findCustomerOrThrow(ctx.tenant, customerId), input, files, 'staff');
 }
 
 /**
- * Every file was checked first; the work order is inserted under the next ticket number with a frozen
+ * Every file was checked first; the ticket is inserted under the next ticket number with a frozen
  * diagnostics snapshot, then the files are recorded, then support and the customer are emailed.
  */
 async function insertTicket(
@@ -65,7 +65,7 @@ async function insertTicket(
   input: OpenTicketInput,
   files: Awaited<ReturnType<typeof acceptFiles>>,
   source: 'portal' | 'staff',
-): Promise<TWorkOrderDoc> {
+): Promise<TTicketDoc> {
   const now = new Date();
   const author = authorOf(ctx, customer);
   const created = await insertWithNextTicketNumber(
@@ -85,15 +85,24 @@ async function insertTicket(
     },
     now,
   );
-  const wo = created.toObject() as TWorkOrderDoc;
+  const ticket = created.toObject() as TTicketDoc;
   try {
-    await attachFiles(ctx, wo, files, { visibility: 'public', uploadedByType: author.authorType });
+    await attachFiles(ctx, ticket, files, { visibility: 'public', uploadedByType: author.authorType });
   } catch (err) {
-    await WorkOrderModel.deleteOne({ _id: wo._id, tenantId: ctx.tenant._id });
+    await TicketModel.deleteOne({ _id: ticket._id, tenantId: ctx.tenant._id });
     throw err;
   }
-  await notifyTicketCreated(ctx, customer, wo);
-  return wo;
+  await notifyTicketCreated(ctx, customer, ticket);
+  return ticket;
+}
+
+/** One page of tickets, newest activity first (the order both lists use). */
+function pageOfTickets(filter: object, query: Pick<TTicketListQuery, 'page' | 'pageSize'>) {
+  return TicketModel.find(filter)
+    .sort({ lastActivityAt: -1, _id: -1 })
+    .skip((query.page - 1) * query.pageSize)
+    .limit(query.pageSize)
+    .lean<TTicketDoc[]>();
 }
 
 /** The statuses a list query asks for (one status, or a group), or undefined for all. */
@@ -122,12 +131,8 @@ export async function listTicketsForCustomer(
   await findCustomerOrThrow(ctx.tenant, customerId);
   const filter = { tenantId: ctx.tenant._id, customerId, ...statusFilter(query) };
   const [page, all] = await Promise.all([
-    WorkOrderModel.find(filter)
-      .sort({ lastActivityAt: -1, _id: -1 })
-      .skip((query.page - 1) * query.pageSize)
-      .limit(query.pageSize)
-      .lean<TWorkOrderDoc[]>(),
-    WorkOrderModel.find(
+    pageOfTickets(filter, query),
+    TicketModel.find(
       { tenantId: ctx.tenant._id, customerId },
       { status: 1, lastStaffReplyAt: 1, customerLastReadAt: 1 },
     ).lean(),
@@ -147,10 +152,10 @@ export async function listTicketsForCustomer(
         { workOrderId: 1, createdAt: 1, visibility: 1, authorType: 1 },
       ).lean()
     : [];
-  const items = page.map((wo) =>
+  const items = page.map((ticket) =>
     toCustomerTicketSummary(
-      wo,
-      replies.filter((m) => String(m.workOrderId) === String(wo._id) && isUnreadStaffReply(wo, m)).length,
+      ticket,
+      replies.filter((m) => String(m.workOrderId) === String(ticket._id) && isUnreadStaffReply(ticket, m)).length,
     ),
   );
   return {
@@ -167,7 +172,7 @@ export async function countTicketsWithUnreadReplies(
   ctx: Pick<TicketContext, 'tenant'>,
   customerId: string,
 ): Promise<number> {
-  const replied = await WorkOrderModel.find(
+  const replied = await TicketModel.find(
     { tenantId: ctx.tenant._id, customerId, lastStaffReplyAt: { $exists: true } },
     { lastStaffReplyAt: 1, customerLastReadAt: 1 },
   ).lean();
@@ -176,16 +181,16 @@ export async function countTicketsWithUnreadReplies(
 
 /** The customer's view of a ticket (public messages and files only); staff may open it too. */
 export async function getTicketForCustomer(ctx: TicketContext, id: string): Promise<TCustomerTicket> {
-  const [wo] = await requireAccess(ctx, 'ticket.read', [id]);
-  const { messages, attachments } = await loadConversation(ctx, wo, 'public');
-  return toCustomerTicket(wo, messages, attachments, new Date());
+  const [ticket] = await requireAccess(ctx, 'ticket.read', [id]);
+  const { messages, attachments } = await loadConversation(ctx, ticket, 'public');
+  return toCustomerTicket(ticket, messages, attachments, new Date());
 }
 
 /** Marks every staff reply so far as read by the customer. */
 export async function markReadByCustomer(ctx: TicketContext, id: string): Promise<void> {
-  const [wo] = await requireAccess(ctx, 'ticket.markRead', [id]);
-  await WorkOrderModel.updateOne(
-    { _id: wo._id, tenantId: ctx.tenant._id },
+  const [ticket] = await requireAccess(ctx, 'ticket.markRead', [id]);
+  await TicketModel.updateOne(
+    { _id: ticket._id, tenantId: ctx.tenant._id },
     { $set: { customerLastReadAt: new Date() } },
   );
 }
@@ -201,19 +206,12 @@ export async function listTicketsForStaff(ctx: TicketContext, query: TStaffTicke
     ...(query.customerId ? { customerId: query.customerId } : {}),
     ...(query.q ? { title: { $regex: escapeRegex(query.q), $options: 'i' } } : {}),
   };
-  const [page, total] = await Promise.all([
-    WorkOrderModel.find(filter)
-      .sort({ lastActivityAt: -1, _id: -1 })
-      .skip((query.page - 1) * query.pageSize)
-      .limit(query.pageSize)
-      .lean<TWorkOrderDoc[]>(),
-    WorkOrderModel.countDocuments(filter),
-  ]);
+  const [page, total] = await Promise.all([pageOfTickets(filter, query), TicketModel.countDocuments(filter)]);
   return { items: page.map(toStaffTicketSummary), page: query.page, pageSize: query.pageSize, total };
 }
 
 export async function getTicketForStaff(ctx: TicketContext, id: string) {
-  const [wo] = await requireAccess(ctx, 'ticket.read.all', [id]);
-  const { messages, attachments } = await loadConversation(ctx, wo, 'all');
-  return toStaffTicket(wo, messages, attachments);
+  const [ticket] = await requireAccess(ctx, 'ticket.read.all', [id]);
+  const { messages, attachments } = await loadConversation(ctx, ticket, 'all');
+  return toStaffTicket(ticket, messages, attachments);
 }

@@ -10,7 +10,7 @@ import {
   type TTicketStatus,
 } from '@wisp/shared';
 import { customerDiagnosticsSummary } from './diagnostics.ts';
-import type { TTicketAttachmentDoc, TTicketMessageDoc, TWorkOrderDoc } from './work-order.model.ts';
+import type { TTicketAttachmentDoc, TTicketMessageDoc, TTicketDoc } from './ticket.model.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
@@ -47,25 +47,25 @@ export function toCustomerMessage(m: TTicketMessageDoc, attachments: TTicketAtta
   };
 }
 
-export function toCustomerTicketSummary(wo: TWorkOrderDoc, unreadStaffReplies: number): TCustomerTicketSummary {
+export function toCustomerTicketSummary(ticket: TTicketDoc, unreadStaffReplies: number): TCustomerTicketSummary {
   return {
-    id: String(wo._id),
-    ticketNumber: wo.ticketNumber,
-    title: wo.title,
-    category: wo.category as TTicketCategory,
-    priority: wo.priority as TTicketPriority,
-    status: wo.status as TTicketStatus,
-    createdAt: wo.createdAt.toISOString(),
-    lastActivityAt: wo.lastActivityAt.toISOString(),
+    id: String(ticket._id),
+    ticketNumber: ticket.ticketNumber,
+    title: ticket.title,
+    category: ticket.category as TTicketCategory,
+    priority: ticket.priority as TTicketPriority,
+    status: ticket.status as TTicketStatus,
+    createdAt: ticket.createdAt.toISOString(),
+    lastActivityAt: ticket.lastActivityAt.toISOString(),
     unreadStaffReplies,
     hasUnreadStaffReply: unreadStaffReplies > 0,
   };
 }
 
 /** Until when the customer may reopen: 14 days after the ticket was resolved or closed. */
-export function reopenDeadline(wo: Pick<TWorkOrderDoc, 'status' | 'resolvedAt' | 'closedAt'>): Date | null {
-  if (!isClosedStatus(wo.status)) return null;
-  const since = wo.status === 'closed' ? (wo.closedAt ?? wo.resolvedAt) : wo.resolvedAt;
+export function reopenDeadline(ticket: Pick<TTicketDoc, 'status' | 'resolvedAt' | 'closedAt'>): Date | null {
+  if (!isClosedStatus(ticket.status)) return null;
+  const since = ticket.status === 'closed' ? (ticket.closedAt ?? ticket.resolvedAt) : ticket.resolvedAt;
   return since ? new Date(since.getTime() + TICKET_REOPEN_WINDOW_DAYS * DAY_MS) : null;
 }
 
@@ -73,37 +73,37 @@ export function reopenDeadline(wo: Pick<TWorkOrderDoc, 'status' | 'resolvedAt' |
  * THE unread rule: a staff reply is unread when it is newer than the customer's last read. Per ticket
  * (`lastStaffReplyAt`, for lists and counts) and per message (for the count on a ticket).
  */
-export function hasUnreadStaffReply(w: Pick<TWorkOrderDoc, 'lastStaffReplyAt' | 'customerLastReadAt'>): boolean {
+export function hasUnreadStaffReply(w: Pick<TTicketDoc, 'lastStaffReplyAt' | 'customerLastReadAt'>): boolean {
   return Boolean(w.lastStaffReplyAt && isNewerThanLastRead(w, w.lastStaffReplyAt));
 }
 
-const isNewerThanLastRead = (wo: Pick<TWorkOrderDoc, 'customerLastReadAt'>, at: Date) =>
-  !wo.customerLastReadAt || at > wo.customerLastReadAt;
+const isNewerThanLastRead = (ticket: Pick<TTicketDoc, 'customerLastReadAt'>, at: Date) =>
+  !ticket.customerLastReadAt || at > ticket.customerLastReadAt;
 
 export function isUnreadStaffReply(
-  wo: Pick<TWorkOrderDoc, 'customerLastReadAt'>,
+  ticket: Pick<TTicketDoc, 'customerLastReadAt'>,
   m: Pick<TTicketMessageDoc, 'authorType' | 'visibility' | 'createdAt'>,
 ) {
-  return m.visibility === 'public' && m.authorType === 'staff' && isNewerThanLastRead(wo, m.createdAt);
+  return m.visibility === 'public' && m.authorType === 'staff' && isNewerThanLastRead(ticket, m.createdAt);
 }
 
 export function toCustomerTicket(
-  wo: TWorkOrderDoc,
+  ticket: TTicketDoc,
   messages: TTicketMessageDoc[],
   attachments: TTicketAttachmentDoc[],
   now: Date,
 ): TCustomerTicket {
   const publicMessages = messages.filter((m) => m.visibility === 'public');
   const publicFiles = attachments.filter((a) => a.visibility === 'public');
-  const deadline = reopenDeadline(wo);
-  const closed = isClosedStatus(wo.status);
+  const deadline = reopenDeadline(ticket);
+  const closed = isClosedStatus(ticket.status);
   return {
-    ...toCustomerTicketSummary(wo, publicMessages.filter((m) => isUnreadStaffReply(wo, m)).length),
-    description: wo.description,
-    source: wo.source,
-    resolvedAt: iso(wo.resolvedAt),
-    closedAt: iso(wo.closedAt),
-    statusHistory: wo.statusHistory.map((h) => ({
+    ...toCustomerTicketSummary(ticket, publicMessages.filter((m) => isUnreadStaffReply(ticket, m)).length),
+    description: ticket.description,
+    source: ticket.source,
+    resolvedAt: iso(ticket.resolvedAt),
+    closedAt: iso(ticket.closedAt),
+    statusHistory: ticket.statusHistory.map((h) => ({
       from: (h.from ?? null) as TTicketStatus | null,
       to: h.to as TTicketStatus,
       byType: h.byType,
@@ -111,40 +111,40 @@ export function toCustomerTicket(
     })),
     messages: publicMessages.map((m) => toCustomerMessage(m, publicFiles)),
     attachments: publicFiles.filter((a) => !a.messageId).map(toCustomerAttachment),
-    diagnostics: customerDiagnosticsSummary(wo.diagnostics),
+    diagnostics: customerDiagnosticsSummary(ticket.diagnostics),
     satisfaction:
-      wo.satisfaction?.rating && wo.satisfaction.ratedAt
+      ticket.satisfaction?.rating && ticket.satisfaction.ratedAt
         ? {
-            rating: wo.satisfaction.rating,
-            ...(wo.satisfaction.comment ? { comment: wo.satisfaction.comment } : {}),
-            ratedAt: wo.satisfaction.ratedAt.toISOString(),
+            rating: ticket.satisfaction.rating,
+            ...(ticket.satisfaction.comment ? { comment: ticket.satisfaction.comment } : {}),
+            ratedAt: ticket.satisfaction.ratedAt.toISOString(),
           }
         : null,
-    canClose: wo.status !== 'closed',
+    canClose: ticket.status !== 'closed',
     canComment: !closed,
     canReopen: Boolean(deadline && now < deadline),
     reopenUntil: iso(deadline),
-    canRate: closed && !wo.satisfaction?.rating,
+    canRate: closed && !ticket.satisfaction?.rating,
   };
 }
 
 /** Staff see everything, internal notes and raw diagnostics included. */
-export function toStaffTicketSummary(wo: TWorkOrderDoc) {
+export function toStaffTicketSummary(ticket: TTicketDoc) {
   return {
-    id: String(wo._id),
-    ticketNumber: wo.ticketNumber,
-    customerId: wo.customerId,
-    title: wo.title,
-    category: wo.category,
-    priority: wo.priority,
-    status: wo.status,
-    source: wo.source,
-    assignedTo: wo.assignedTo ?? null,
-    createdAt: wo.createdAt.toISOString(),
-    lastActivityAt: wo.lastActivityAt.toISOString(),
-    firstResponseAt: iso(wo.firstResponseAt),
-    resolvedAt: iso(wo.resolvedAt),
-    closedAt: iso(wo.closedAt),
+    id: String(ticket._id),
+    ticketNumber: ticket.ticketNumber,
+    customerId: ticket.customerId,
+    title: ticket.title,
+    category: ticket.category,
+    priority: ticket.priority,
+    status: ticket.status,
+    source: ticket.source,
+    assignedTo: ticket.assignedTo ?? null,
+    createdAt: ticket.createdAt.toISOString(),
+    lastActivityAt: ticket.lastActivityAt.toISOString(),
+    firstResponseAt: iso(ticket.firstResponseAt),
+    resolvedAt: iso(ticket.resolvedAt),
+    closedAt: iso(ticket.closedAt),
   };
 }
 
@@ -170,12 +170,12 @@ export function toStaffMessage(m: TTicketMessageDoc, attachments: TTicketAttachm
   };
 }
 
-export function toStaffTicket(wo: TWorkOrderDoc, messages: TTicketMessageDoc[], attachments: TTicketAttachmentDoc[]) {
-  const d = wo.diagnostics;
+export function toStaffTicket(ticket: TTicketDoc, messages: TTicketMessageDoc[], attachments: TTicketAttachmentDoc[]) {
+  const d = ticket.diagnostics;
   return {
-    ...toStaffTicketSummary(wo),
-    description: wo.description,
-    statusHistory: wo.statusHistory.map((h) => ({
+    ...toStaffTicketSummary(ticket),
+    description: ticket.description,
+    statusHistory: ticket.statusHistory.map((h) => ({
       from: h.from ?? null,
       to: h.to,
       by: h.by,
@@ -193,13 +193,13 @@ export function toStaffTicket(wo: TWorkOrderDoc, messages: TTicketMessageDoc[], 
           capturedAt: d.capturedAt.toISOString(),
         }
       : null,
-    satisfaction: wo.satisfaction?.rating
+    satisfaction: ticket.satisfaction?.rating
       ? {
-          rating: wo.satisfaction.rating,
-          comment: wo.satisfaction.comment ?? null,
-          ratedAt: iso(wo.satisfaction.ratedAt),
+          rating: ticket.satisfaction.rating,
+          comment: ticket.satisfaction.comment ?? null,
+          ratedAt: iso(ticket.satisfaction.ratedAt),
         }
       : null,
-    customerLastReadAt: iso(wo.customerLastReadAt),
+    customerLastReadAt: iso(ticket.customerLastReadAt),
   };
 }

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../../test/harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestApp } from '../../../test/harness.ts';
+import { useTestApp } from '../../../test/kit.ts';
 import { createCustomer, createTenant } from '../../../test/factories.ts';
 import { incidentFor } from '../../../test/incident-factory.ts';
 import { TEST_CSRF } from '../../../test/sessions.ts';
@@ -146,8 +147,8 @@ let routes: RegisteredRoute[];
 let fixtures: Fixtures;
 let callers: Caller[];
 
+useTestApp((app) => (t = app));
 beforeAll(async () => {
-  t = await startTestApp();
   routes = registeredRoutes(createApp({ config: t.config, logger: createLogger('silent'), auth: t.auth }));
   const a = await createTenant({ slug: 'walk-a' });
   const b = await createTenant({ slug: 'walk-b', like: 'summitridge' });
@@ -219,7 +220,6 @@ beforeAll(async () => {
     owner,
   };
 });
-afterAll(() => t.close());
 
 const policy = () => ({ idleMinutes: t.config.SESSION_IDLE_MINUTES, absoluteHours: t.config.SESSION_ABSOLUTE_HOURS });
 

@@ -5,7 +5,7 @@ import type { Actor, CustomerActor, StaffActor } from '../auth/actor.ts';
 import type { TTenantDoc } from '../../tenants/tenant.model.ts';
 import type { TCustomerDoc } from '../../customers/customer.model.ts';
 import { findCustomerOrThrow } from '../../customers/customers.service.ts';
-import { WorkOrderModel, type TWorkOrderDoc } from '../../tickets/work-order.model.ts';
+import { TicketModel, type TTicketDoc } from '../../tickets/ticket.model.ts';
 import { PERMISSIONS, reachOf, type Audience, type Permission, type Reach, type RouteAccess } from './permissions.ts';
 
 /**
@@ -48,14 +48,14 @@ const isObjectId = (id: string) => Types.ObjectId.isValid(id) && String(new Type
  * Tickets by `_id` alone (the one read FerretDB keeps cheap), then tenant and owner checked here:
  * one ticket the caller may not see makes the whole set 404.
  */
-async function ticketsOf(ctx: AccessContext, grant: Grant, ids: readonly string[]): Promise<TWorkOrderDoc[]> {
+async function ticketsOf(ctx: AccessContext, grant: Grant, ids: readonly string[]): Promise<TTicketDoc[]> {
   const found = await Promise.all(
-    ids.map((id) => (isObjectId(id) ? WorkOrderModel.findById(id).lean<TWorkOrderDoc>() : null)),
+    ids.map((id) => (isObjectId(id) ? TicketModel.findById(id).lean<TTicketDoc>() : null)),
   );
-  return found.map((wo) => {
-    if (!wo || String(wo.tenantId) !== String(ctx.tenant._id)) throw AppError.notFound('No such ticket.');
-    if (grant.reach === 'own' && wo.customerId !== grant.customerId) throw AppError.notFound('No such ticket.');
-    return wo;
+  return found.map((ticket) => {
+    if (!ticket || String(ticket.tenantId) !== String(ctx.tenant._id)) throw AppError.notFound('No such ticket.');
+    if (grant.reach === 'own' && ticket.customerId !== grant.customerId) throw AppError.notFound('No such ticket.');
+    return ticket;
   });
 }
 
@@ -79,7 +79,7 @@ export function requireAccess<const I extends readonly string[]>(
   ctx: AccessContext,
   permission: TicketPermission,
   ids: I,
-): Promise<{ -readonly [K in keyof I]: TWorkOrderDoc }>;
+): Promise<{ -readonly [K in keyof I]: TTicketDoc }>;
 export function requireAccess<const I extends readonly string[]>(
   ctx: AccessContext,
   permission: CustomerPermission,
@@ -89,7 +89,7 @@ export async function requireAccess(
   ctx: AccessContext,
   permission: Permission,
   ids?: readonly string[],
-): Promise<Grant | TWorkOrderDoc[] | TCustomerDoc[]> {
+): Promise<Grant | TTicketDoc[] | TCustomerDoc[]> {
   const grant = grantOf(ctx, permission);
   if (!ids) return grant;
   if (permission.startsWith('ticket.')) return ticketsOf(ctx, grant, ids);

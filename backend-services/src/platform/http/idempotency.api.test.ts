@@ -1,21 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../../test/harness.ts';
-import { createCustomer, createTenant } from '../../../test/factories.ts';
+import { describe, expect, it } from 'vitest';
+import type { TestApp } from '../../../test/harness.ts';
+import { twoProcessWorld, type SecondProcess } from '../../../test/kit.ts';
+import { createCustomer } from '../../../test/factories.ts';
 import { signInAsCustomer, signInAsStaff } from '../../../test/sessions.ts';
 import type { TTenantDoc } from '../../tenants/tenant.model.ts';
 import { aTicket, customerPath, openTicketAs } from '../../tickets/ticket-test-kit.ts';
-import { TicketMessageModel, WorkOrderModel } from '../../tickets/work-order.model.ts';
+import { TicketMessageModel, TicketModel } from '../../tickets/ticket.model.ts';
 import { IncidentModel } from '../../support/incidents/incident.model.ts';
 
 let t: TestApp;
-let other: Awaited<ReturnType<TestApp['anotherInstance']>>;
+let other: SecondProcess;
 let blue: TTenantDoc;
-beforeAll(async () => {
-  t = await startTestApp();
-  other = await t.anotherInstance();
-  blue = await createTenant({ slug: 'idem-blue' });
-});
-afterAll(() => t.close());
+twoProcessWorld('idem-blue', (w) => ({ t, other, blue } = w));
 
 let n = 0;
 const newKey = () => `retry-key-${Date.now()}-${++n}`;
@@ -30,7 +26,7 @@ describe('Idempotency-Key', () => {
     expect([first.status, retry.status]).toEqual([201, 201]);
     expect(retry.body).toEqual(first.body);
     expect(retry.headers['idempotent-replayed']).toBe('true');
-    expect(await WorkOrderModel.countDocuments({ tenantId: blue._id, customerId: c.customerId })).toBe(1);
+    expect(await TicketModel.countDocuments({ tenantId: blue._id, customerId: c.customerId })).toBe(1);
   });
 
   it('the same key sent at once to two backend processes → one ticket, the same body for all', async () => {
@@ -45,7 +41,7 @@ describe('Idempotency-Key', () => {
     );
     expect(answers.map((r) => r.status)).toEqual([201, 201, 201, 201]);
     for (const r of answers) expect(r.body).toEqual(answers[0]!.body);
-    expect(await WorkOrderModel.countDocuments({ tenantId: blue._id, customerId: c.customerId })).toBe(1);
+    expect(await TicketModel.countDocuments({ tenantId: blue._id, customerId: c.customerId })).toBe(1);
   });
 
   it('a comment, a staff reply and a note retried in parallel with their keys are each stored once', async () => {

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../../test/harness.ts';
-import { createCustomer, createTenant } from '../../../test/factories.ts';
+import { describe, expect, it } from 'vitest';
+import type { TestApp } from '../../../test/harness.ts';
+import { twoTenantWorld } from '../../../test/kit.ts';
+import { createCustomer } from '../../../test/factories.ts';
 import { browser, createPortalCustomer, nextIp, PASSWORD } from '../../../test/portal-accounts.ts';
 import type { TTenantDoc } from '../../tenants/tenant.model.ts';
 import { TEST_CSRF } from '../../../test/sessions.ts';
@@ -12,12 +13,7 @@ import { sweepExpired } from '../sweeps/sweeps.ts';
 let t: TestApp;
 let blue: TTenantDoc;
 let green: TTenantDoc;
-beforeAll(async () => {
-  t = await startTestApp();
-  blue = await createTenant({ slug: 'limit-blue' });
-  green = await createTenant({ slug: 'limit-green', like: 'summitridge' });
-});
-afterAll(() => t.close());
+twoTenantWorld('limit', (w) => ({ t, blue, green } = w));
 
 const login = (identifier: string, password: string, ip = nextIp()) =>
   browser(t, 'limit-blue', ip).post('/api/customer-portal/auth/login').send({ identifier, password });

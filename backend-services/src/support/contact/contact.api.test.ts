@@ -1,19 +1,15 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ZSupportContact } from '@wisp/shared';
-import { startTestApp, type TestApp } from '../../../test/harness.ts';
-import { createTenant } from '../../../test/factories.ts';
+import type { TestApp } from '../../../test/harness.ts';
+import { twoTenantWorld } from '../../../test/kit.ts';
 import { TenantModel, type TTenantDoc } from '../../tenants/tenant.model.ts';
 import { getSupportContact } from './contact.service.ts';
 
 let t: TestApp;
 let blue: TTenantDoc;
 let green: TTenantDoc;
-beforeAll(async () => {
-  t = await startTestApp();
-  blue = await createTenant({ slug: 'contact-blue' }); // Chicago, Mon–Fri 08–18, Sat 09–13
-  green = await createTenant({ slug: 'contact-green', like: 'summitridge' }); // Denver, Mon–Fri 07–19, Sat 08–16, Sun 10–14
-});
-afterAll(() => t.close());
+// blue: Chicago, Mon–Fri 08–18, Sat 09–13; green: Denver, Mon–Fri 07–19, Sat 08–16, Sun 10–14.
+twoTenantWorld('contact', (w) => ({ t, blue, green } = w));
 afterEach(() => vi.useRealTimers());
 
 describe('GET /api/customer-portal/support/contact', () => {

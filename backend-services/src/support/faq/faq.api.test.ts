@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ZFaqArticle, ZFaqList, ZStaffFaqArticleResponse, ZStaffFaqList } from '@wisp/shared';
-import { startTestApp, type TestApp } from '../../../test/harness.ts';
+import type { TestApp } from '../../../test/harness.ts';
+import { twoTenantWorld } from '../../../test/kit.ts';
 import { createCustomer, createTenant } from '../../../test/factories.ts';
 import { signInAsCustomer, signInAsStaff } from '../../../test/sessions.ts';
 import { TenantModel, type TTenantDoc } from '../../tenants/tenant.model.ts';
@@ -30,10 +31,8 @@ async function tenantWithFeatures(slug: string, features: Record<string, boolean
   return tenant;
 }
 
+twoTenantWorld('faq', (w) => ({ t, blue, green } = w));
 beforeAll(async () => {
-  t = await startTestApp();
-  blue = await createTenant({ slug: 'faq-blue' });
-  green = await createTenant({ slug: 'faq-green', like: 'summitridge' });
   await article(blue, 'reboot-radio', {
     title: 'How do I reboot my radio?',
     bodyMarkdown: 'Unplug the **PoE injector** for 30 seconds.',
@@ -71,7 +70,6 @@ beforeAll(async () => {
     bodyMarkdown: 'GREEN-TENANT content about reboot',
   });
 });
-afterAll(() => t.close());
 
 const list = (slug: string, query = '') => t.client(slug).get(`/api/customer-portal/support/faq${query}`);
 

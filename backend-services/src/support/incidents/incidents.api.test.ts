@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ZIntakeResponse, ZStaffIncident, ZStaffIncidentList, ZStaffIncidentResponse } from '@wisp/shared';
-import { startTestApp, type TestApp } from '../../../test/harness.ts';
+import type { TestApp } from '../../../test/harness.ts';
+import { twoTenantWorld } from '../../../test/kit.ts';
 import { recipientsOf } from '../../../test/mail-catcher.ts';
 import { createCustomer, createTenant } from '../../../test/factories.ts';
 import { signInAsCustomer, signInAsStaff } from '../../../test/sessions.ts';
@@ -16,12 +17,7 @@ let t: TestApp;
 let blue: TTenantDoc;
 let green: TTenantDoc;
 
-beforeAll(async () => {
-  t = await startTestApp();
-  blue = await createTenant({ slug: 'inc-blue' });
-  green = await createTenant({ slug: 'inc-green', like: 'summitridge' });
-});
-afterAll(() => t.close());
+twoTenantWorld('inc', (w) => ({ t, blue, green } = w));
 
 describe('GET /api/customer-portal/service/intake', () => {
   it('anonymous → 401', async () => {

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ZStatusPage } from '@wisp/shared';
-import { startTestApp, type TestApp } from '../../../test/harness.ts';
+import type { TestApp } from '../../../test/harness.ts';
+import { useTestApp } from '../../../test/kit.ts';
 import { createTenant } from '../../../test/factories.ts';
 import { incidentFor as incident, NOW as now } from '../../../test/incident-factory.ts';
 import { TenantModel, type TTenantDoc } from '../../tenants/tenant.model.ts';
@@ -9,11 +10,10 @@ let t: TestApp;
 let green: TTenantDoc;
 const DAY = 86_400_000;
 
+useTestApp((app) => (t = app));
 beforeAll(async () => {
-  t = await startTestApp();
   green = await createTenant({ slug: 'page-green', like: 'summitridge' });
 });
-afterAll(() => t.close());
 
 describe('GET /api/customer-portal/support/status', () => {
   let ids: Record<string, string>;

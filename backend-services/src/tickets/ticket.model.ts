@@ -36,7 +36,7 @@ const diagnosticsSchema = new Schema(
  * conversation lives in TicketMessage and the files in TicketAttachment: both are written by inserts,
  * which FerretDB performs atomically, unlike `$push` to a shared document.
  */
-const workOrderSchema = new Schema(
+const ticketSchema = new Schema(
   {
     tenantId: { type: Schema.Types.ObjectId, ref: 'Tenant', required: true },
     /** `TKT-<year>-<seq>`; the unique index below is what makes it unique per tenant (see ticket-number.ts). */
@@ -66,28 +66,30 @@ const workOrderSchema = new Schema(
   },
   { timestamps: true },
 );
-workOrderSchema.index({ tenantId: 1, ticketNumber: 1 }, { unique: true });
-workOrderSchema.index({ tenantId: 1, ticketYear: 1, ticketSeq: -1 });
-workOrderSchema.index({ tenantId: 1, customerId: 1, lastActivityAt: -1 });
-workOrderSchema.index({ tenantId: 1, status: 1, lastActivityAt: -1 });
-workOrderSchema.index({ tenantId: 1, assignedTo: 1, lastActivityAt: -1 });
-workOrderSchema.index({ tenantId: 1, seedKey: 1 });
+ticketSchema.index({ tenantId: 1, ticketNumber: 1 }, { unique: true });
+ticketSchema.index({ tenantId: 1, ticketYear: 1, ticketSeq: -1 });
+ticketSchema.index({ tenantId: 1, customerId: 1, lastActivityAt: -1 });
+ticketSchema.index({ tenantId: 1, status: 1, lastActivityAt: -1 });
+ticketSchema.index({ tenantId: 1, assignedTo: 1, lastActivityAt: -1 });
+ticketSchema.index({ tenantId: 1, seedKey: 1 });
 
-export type TWorkOrderDoc = InferSchemaType<typeof workOrderSchema> & {
+export type TTicketDoc = InferSchemaType<typeof ticketSchema> & {
   _id: mongoose.Types.ObjectId;
   createdAt: Date;
   updatedAt: Date;
 };
-export const WorkOrderModel = mongoose.model('WorkOrder', workOrderSchema);
+// The model and collection keep the product plan's name (`WorkOrder`, `workorders`): stored data stays as it is.
+export const TicketModel = mongoose.model('WorkOrder', ticketSchema);
 
 const ticketMessageSchema = new Schema(
   {
     tenantId: { type: Schema.Types.ObjectId, ref: 'Tenant', required: true },
+    /** The ticket (stored under the collection's name). */
     workOrderId: { type: Schema.Types.ObjectId, ref: 'WorkOrder', required: true },
     /** `internal` notes are for staff only: customer views, emails and live events read `public` only. */
     visibility: { type: String, enum: ['public', 'internal'], required: true },
     authorType: { type: String, enum: MESSAGE_AUTHOR_TYPES, required: true },
-    /** A staff uid or a customerId. Staff-only. */
+    /** The staff member's email or the customerId. Staff-only. */
     authorId: { type: String, required: true },
     authorName: { type: String, required: true },
     body: { type: String, required: true },
