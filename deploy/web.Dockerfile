@@ -10,7 +10,10 @@ RUN pnpm install --frozen-lockfile --filter @wisp/module-manager...
 RUN pnpm --filter @wisp/module-manager build
 
 FROM node:20-bookworm-slim
-ENV NODE_ENV=production HOST_HEADER=host PROTOCOL_HEADER=x-forwarded-proto BODY_SIZE_LIMIT=60M
+# The client address is the one the TLS proxy in front appended to X-Forwarded-For (XFF_DEPTH hops
+# from the right), never this server's socket peer (the proxy) nor what the client claimed.
+ENV NODE_ENV=production HOST_HEADER=host PROTOCOL_HEADER=x-forwarded-proto BODY_SIZE_LIMIT=60M \
+    ADDRESS_HEADER=x-forwarded-for XFF_DEPTH=1
 WORKDIR /app
 COPY --from=build /app/Module_Manager/build build
 COPY --from=build /app/Module_Manager/server server

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { Auth } from 'firebase-admin/auth';
 import type { TConfig } from './config.ts';
 import { requestLogger } from './platform/http/logger.ts';
+import { trustWebServerOnly } from './platform/http/client-address.ts';
 import { errorHandler, notFoundHandler } from './platform/http/error-handler.ts';
 import { createTenantResolver } from './platform/tenancy/tenant-resolver.ts';
 import { healthRouter } from './health/health.router.ts';
@@ -17,15 +18,16 @@ import { staffAuthRouter } from './staff-auth/staff-auth.router.ts';
 import { customersRouter } from './customers/customers.router.ts';
 import { serviceInfoRouter } from './service-info/service-info.router.ts';
 import { customerSupportRouter, staffSupportRouter } from './support/support.router.ts';
-import { workOrdersRouter } from './tickets/tickets.router.ts';
+import { ticketsRouter } from './tickets/tickets.router.ts';
+import { allow } from './platform/access/access.ts';
 
 export type AppDeps = { config: TConfig; logger: Logger; auth: Auth };
 
 /** Builds the Express app without listening, so tests can start it on port 0. */
 export function createApp({ config, logger, auth }: AppDeps): Express {
   const app = express();
-  // Only the portal's own server (SvelteKit on this machine, or the deployment's proxy) sits in front.
-  app.set('trust proxy', 'loopback, uniquelocal');
+  // Only the portal's own web server sits in front; the client address is the one it forwarded.
+  app.set('trust proxy', trustWebServerOnly);
   app.disable('x-powered-by');
   app.use(requestLogger(logger));
   app.use(helmet({ contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } }));
@@ -33,22 +35,24 @@ export function createApp({ config, logger, auth }: AppDeps): Express {
   app.use(express.urlencoded({ extended: false, limit: '100kb' }));
   app.use(cookieParser());
 
-  app.use('/api/health', healthRouter(auth));
+  app.use('/api/health', allow('public'), healthRouter(auth));
 
   const api = express.Router();
   // Order matters: tenant first, then who is asking (a session is valid only on its tenant), then CSRF.
   api.use(createTenantResolver(config.PLATFORM_DOMAIN));
   api.use(loadSession({ idleMinutes: config.SESSION_IDLE_MINUTES, absoluteHours: config.SESSION_ABSOLUTE_HOURS }));
   api.use(requireCsrf);
-  api.use('/tenant', tenantsRouter());
-  api.use('/session', sessionRouter());
-  api.use('/customer-portal/auth', customerAuthRouter({ config, auth }));
-  api.use('/staff/auth', staffAuthRouter({ config, auth }));
+  // Every route declares who may call it (`allow`); these mounts are public unless a route says otherwise.
+  api.use('/tenant', allow('public'), tenantsRouter());
+  api.use('/session', allow('public'), sessionRouter());
+  api.use('/customer-portal/auth', allow('public'), customerAuthRouter({ config, auth }));
+  api.use('/staff/auth', allow('public'), staffAuthRouter({ config, auth }));
   api.use('/customers', customersRouter({ config, auth }));
   api.use('/customer-portal/service', serviceInfoRouter());
   api.use('/customer-portal/support', customerSupportRouter());
   api.use('/support', staffSupportRouter({ portalUrlTemplate: config.PORTAL_URL_TEMPLATE }));
-  api.use('/work-orders', workOrdersRouter(config));
+  // The public API keeps the product plan's name for tickets.
+  api.use('/work-orders', ticketsRouter(config));
   app.use('/api', api);
 
   app.use(notFoundHandler);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UPLOAD_LIMITS } from '@wisp/shared/constants';
 
 /**
  * Every setting comes from the environment and is parsed once, at start-up. A wrong or missing value
@@ -44,8 +45,8 @@ const ZConfig = z.object({
     .max(24 * 30)
     .default(12),
   UPLOAD_DIR: z.string().default('.data/uploads'),
-  UPLOAD_MAX_FILE_MB: z.coerce.number().positive().max(100).default(10),
-  UPLOAD_MAX_FILES: z.coerce.number().int().min(1).max(20).default(5),
+  UPLOAD_MAX_FILE_MB: z.coerce.number().positive().max(100).default(UPLOAD_LIMITS.maxFileMb),
+  UPLOAD_MAX_FILES: z.coerce.number().int().min(1).max(20).default(UPLOAD_LIMITS.maxFiles),
   /** Comment line sent on open ticket event streams so proxies keep them; also when the session is re-checked. */
   TICKET_EVENTS_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(300).default(25),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -42,15 +42,14 @@ export async function startTestApp(overrides: Partial<Record<keyof TConfig, stri
   const auth = firebaseAuth(FIREBASE_PROJECT_ID);
   const logger = createLogger('silent');
   const app = createApp({ config, logger, auth });
+  const instances: Server[] = [];
   const outbox = startOutboxWorker({
     transport: createMailTransport(config.SMTP_URL),
     from: config.MAIL_FROM,
     logger,
     pollMs: 100,
   });
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
+  const server = await listen(app);
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   return {
@@ -61,21 +60,43 @@ export async function startTestApp(overrides: Partial<Record<keyof TConfig, stri
     baseUrl,
     server,
     /** A cookie-keeping HTTP client that speaks to the portal of `tenantSlug`, as the browser would. */
-    client(tenantSlug: string | null) {
-      const agent = supertest.agent(server);
-      if (tenantSlug) agent.set('X-Forwarded-Host', `${tenantSlug}.localhost`);
-      return agent;
+    client: clientOf(server),
+    /**
+     * A second backend process, as production runs several: its own app and listener on the same
+     * database and configuration (`overrides` change it), sharing nothing in memory with the first.
+     */
+    async anotherInstance(overrides: Partial<TConfig> = {}) {
+      const other = await listen(createApp({ config: { ...config, ...overrides }, logger, auth }));
+      instances.push(other);
+      return { client: clientOf(other) };
     },
     async close() {
+      for (const other of instances) await closeServer(other);
       await outbox.stop();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closeServer(server);
       await mongoose.connection.dropDatabase().catch(() => {});
       await mongoose.disconnect();
       await mail.close();
     },
   };
 }
+
+function listen(app: ReturnType<typeof createApp>): Promise<Server> {
+  return new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+}
+
+async function closeServer(server: Server) {
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+}
+
+const clientOf = (server: Server) => (tenantSlug: string | null) => {
+  const agent = supertest.agent(server);
+  if (tenantSlug) agent.set('X-Forwarded-Host', `${tenantSlug}.localhost`);
+  return agent;
+};
 
 export async function clearEmulatorAccounts(authEmulatorHost: string) {
   const res = await fetch(`http://${authEmulatorHost}/emulator/v1/projects/${FIREBASE_PROJECT_ID}/accounts`, {

@@ -43,7 +43,7 @@ let ipCounter = 0;
 export const nextIp = () => `198.51.100.${++ipCounter % 250}`;
 
 /** An anonymous browser on the tenant's portal: own cookie jar, a CSRF token, its own IP address. */
-export function browser(t: TestApp, tenantSlug: string, ip = nextIp()) {
+export function browser(t: Pick<TestApp, 'client'>, tenantSlug: string, ip = nextIp()) {
   const agent = t.client(tenantSlug);
   agent.set('X-Forwarded-For', ip);
   agent.jar.setCookie(`${CSRF_COOKIE}=${TEST_CSRF}; Path=/`, '127.0.0.1', '/');

@@ -1,9 +1,11 @@
+export * from './constants.ts';
 export * from './common/api-error.schema.ts';
 export * from './common/object-id.ts';
 export * from './common/pagination.schema.ts';
 export * from './branding/branding.schema.ts';
 export * from './tenants/tenant.schema.ts';
 export * from './customers/customer.schema.ts';
+export * from './customers/staff-customer.schema.ts';
 export * from './auth/auth.schema.ts';
 export * from './auth/password-policy.ts';
 export * from './service/service-info.schema.ts';
@@ -11,3 +13,4 @@ export * from './support/incident.schema.ts';
 export * from './support/faq.schema.ts';
 export * from './support/contact.schema.ts';
 export * from './tickets/ticket.schema.ts';
+export * from './tickets/staff-ticket.schema.ts';

@@ -64,7 +64,7 @@ export function customerAuthRouter(deps: AuthDeps): Router {
   router.get('/me', requireCustomer, async (req, res) => {
     const customer = await findCustomerOrThrow(req.tenant, customerActorOf(req).customerId);
     res.setHeader('Cache-Control', 'no-store');
-    res.json({ customer: toCustomerSelf(customer), tenant: toPublicTenant(req.tenant) });
+    res.json({ customer: toCustomerSelf(customer), tenant: toPublicTenant(req.tenant, req.log) });
   });
 
   router.post('/logout', async (req, res) => {

@@ -5,7 +5,7 @@ import { CustomerModel, type TCustomerDoc } from '../customers/customer.model.ts
 import { checkPassword } from '../platform/auth/identity-toolkit.ts';
 import { firebaseEmailOf } from '../platform/auth/sign-out.ts';
 import { sessionPolicyOf, startSession, type NewSession } from '../platform/auth/session.service.ts';
-import { enforceRateLimit, recordAttempt, rule } from '../platform/rate-limit/rate-limit.service.ts';
+import { countAttempt, rule, TOO_MANY_FROM_NETWORK } from '../platform/rate-limit/rate-limit.service.ts';
 import type { TTenantDoc } from '../tenants/tenant.model.ts';
 import { identifierKey, parseIdentifier, type Identifier } from './identifier.ts';
 import { invalidCredentials } from './auth-errors.ts';
@@ -21,7 +21,9 @@ const NO_ACCOUNT_UID = 'no-account';
 
 /**
  * Signs a customer in with an email or phone number of THIS tenant and a password checked by Firebase.
- * Every failure is the same answer and counts towards the per-identifier and per-IP limits.
+ * Every failure is the same answer and counts towards the per-identifier and per-IP limits. The per-IP
+ * limit never stops the right password of an account that is not itself under attack: it only changes
+ * the answer to a wrong one.
  */
 export async function logInCustomer(
   deps: AuthDeps,
@@ -31,18 +33,19 @@ export async function logInCustomer(
 ): Promise<{ customer: TCustomerDoc; session: NewSession }> {
   const tenantId = String(tenant._id);
   const identifier = parseIdentifier(input.identifier, tenant.defaultCountry);
-  const limits = [
+  const attempt = await countAttempt([
     rule('loginPerIdentifier', tenantId, identifierKey(input.identifier, identifier)),
-    rule('loginPerIp', client.ip),
-  ];
-  await enforceRateLimit(limits);
+    rule('loginPerIp', tenantId, client.ip),
+  ]);
+  await attempt.refuseIfOver(['loginPerIdentifier']);
 
   const customer = identifier ? await customerWithPassword(deps, tenantId, identifier, input.password) : null;
   // A right password does not open a disabled, locked or unverified account, and says nothing more.
   if (!customer || !maySignIn(customer)) {
-    await recordAttempt(limits);
+    if (attempt.isOver('loginPerIp')) throw attempt.tooMany(['loginPerIp'], TOO_MANY_FROM_NETWORK);
     throw invalidCredentials();
   }
+  await attempt.forget();
   const uid = customer.portalAccess!.firebaseUid!;
   const session = await startSession(
     { kind: 'customer', tenantId, uid, customerId: customer.customerId },

@@ -2,7 +2,7 @@ import type { TSignupRequest, TSignupResponse } from '@wisp/shared';
 import { CustomerModel, type TCustomerDoc } from '../customers/customer.model.ts';
 import { enqueueEmail } from '../notifications/outbox.service.ts';
 import { applyEmailVerification, oobCodeOf } from '../platform/auth/identity-toolkit.ts';
-import { enforceRateLimit, recordAttempt, rule } from '../platform/rate-limit/rate-limit.service.ts';
+import { countAttempt, rule } from '../platform/rate-limit/rate-limit.service.ts';
 import { portalUrl } from '../tenants/portal-url.ts';
 import type { TTenantDoc } from '../tenants/tenant.model.ts';
 import { createAndLinkAccount, customerOfActionCode, maskEmail } from './account-link.ts';
@@ -30,10 +30,12 @@ export async function signUpCustomer(
 ): Promise<TSignupResponse> {
   const tenantId = String(tenant._id);
   const customerId = input.customerId.trim();
-  const limits = [rule('signupPerCustomer', tenantId, customerId.toUpperCase()), rule('signupPerIp', client.ip)];
-  await enforceRateLimit(limits);
-  // Every attempt counts: a successful one sends an email.
-  await recordAttempt(limits);
+  // Every attempt within the limits counts: a successful one sends an email.
+  const attempt = await countAttempt([
+    rule('signupPerCustomer', tenantId, customerId.toUpperCase()),
+    rule('signupPerIp', tenantId, client.ip),
+  ]);
+  await attempt.refuseIfOver(['signupPerCustomer', 'signupPerIp']);
 
   const phone = toE164(input.phone, tenant.defaultCountry);
   const customer = await CustomerModel.findOne({

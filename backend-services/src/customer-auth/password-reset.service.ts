@@ -4,7 +4,7 @@ import { CustomerModel, type TCustomerDoc } from '../customers/customer.model.ts
 import { enqueueEmail } from '../notifications/outbox.service.ts';
 import { applyPasswordReset, oobCodeOf } from '../platform/auth/identity-toolkit.ts';
 import { firebaseEmailOf, signOutEverywhere } from '../platform/auth/sign-out.ts';
-import { enforceRateLimit, recordAttempt, rule } from '../platform/rate-limit/rate-limit.service.ts';
+import { countAttempt, rule } from '../platform/rate-limit/rate-limit.service.ts';
 import { portalUrl } from '../tenants/portal-url.ts';
 import type { TTenantDoc } from '../tenants/tenant.model.ts';
 import { invalidActionLink } from './auth-errors.ts';
@@ -27,12 +27,11 @@ export async function requestPasswordReset(
 ): Promise<void> {
   const tenantId = String(tenant._id);
   const identifier = parseIdentifier(input.identifier, tenant.defaultCountry);
-  const limits = [
+  const attempt = await countAttempt([
     rule('resetPerIdentifier', tenantId, identifierKey(input.identifier, identifier)),
-    rule('resetPerIp', client.ip),
-  ];
-  await enforceRateLimit(limits);
-  await recordAttempt(limits);
+    rule('resetPerIp', tenantId, client.ip),
+  ]);
+  await attempt.refuseIfOver(['resetPerIdentifier', 'resetPerIp']);
   // Sending takes a few round trips, finding no account takes none: answer no sooner than this either way.
   const answerNoSoonerThan = new Promise((resolve) => setTimeout(resolve, RESET_ANSWER_MS));
   if (identifier) {
@@ -79,13 +78,14 @@ export async function completePasswordReset(
   client: Client,
 ): Promise<void> {
   const tenantId = String(tenant._id);
-  const limits = [rule('resetPerIp', client.ip)];
-  await enforceRateLimit(limits);
+  // Only wrong links count.
+  const attempt = await countAttempt([rule('resetPerIp', tenantId, client.ip)]);
+  await attempt.refuseIfOver(['resetPerIp']);
   const customer = await customerOfActionCode(deps, tenantId, input.oobCode, 'PASSWORD_RESET');
   if (!customer || !(await applyPasswordReset(deps.config, input.oobCode, input.password))) {
-    await recordAttempt(limits);
     throw invalidActionLink('reset');
   }
+  await attempt.forget();
   const uid = customer.portalAccess!.firebaseUid!;
   await signOutEverywhere(deps.auth, tenantId, uid);
   if (customer.portalAccess?.accountStatus === 'pending') {

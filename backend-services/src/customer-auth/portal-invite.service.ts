@@ -6,7 +6,8 @@ import type { StaffActor } from '../platform/auth/actor.ts';
 import { sessionPolicyOf, startSession, type NewSession } from '../platform/auth/session.service.ts';
 import { isDuplicateKeyError } from '../platform/db/mongo.ts';
 import { AppError } from '../platform/http/app-error.ts';
-import { enforceRateLimit, recordAttempt, rule } from '../platform/rate-limit/rate-limit.service.ts';
+import { requireAccess } from '../platform/access/access.ts';
+import { countAttempt, rule } from '../platform/rate-limit/rate-limit.service.ts';
 import { portalUrl } from '../tenants/portal-url.ts';
 import type { TTenantDoc } from '../tenants/tenant.model.ts';
 import { createAndLinkAccount } from './account-link.ts';
@@ -30,10 +31,8 @@ export async function inviteCustomerToPortal(
   customerId: string,
   input: TPortalInviteRequest,
 ) {
+  const [customer] = await requireAccess({ tenant, actor: staff }, 'customer.invite', [customerId]);
   const tenantId = String(tenant._id);
-  if (staff.tenantId !== tenantId) throw AppError.notFound();
-  const customer = await CustomerModel.findOne({ tenantId, customerId }).lean<TCustomerDoc>();
-  if (!customer) throw AppError.notFound('No such customer.');
   if (customer.portalAccess?.firebaseUid && customer.portalAccess.accountStatus === 'active') {
     throw new AppError('CONFLICT', 409, 'This customer already has an active portal account.');
   }
@@ -76,14 +75,13 @@ export async function linkInvitedAccount(
   client: Client,
 ): Promise<{ customer: TCustomerDoc; session: NewSession }> {
   const tenantId = String(tenant._id);
-  const limits = [rule('linkPerIp', client.ip)];
-  await enforceRateLimit(limits);
+  // Only unknown codes count.
+  const attempt = await countAttempt([rule('linkPerIp', tenantId, client.ip)]);
+  await attempt.refuseIfOver(['linkPerIp']);
   const codeHash = hashCode(input.accessCode);
   const customer = await CustomerModel.findOne({ tenantId, 'portalAccess.accessCode': codeHash }).lean<TCustomerDoc>();
-  if (!customer?.email) {
-    await recordAttempt(limits);
-    throw invalidInvitation();
-  }
+  if (!customer?.email) throw invalidInvitation();
+  await attempt.forget();
   const expires = customer.portalAccess?.accessCodeExpires;
   if (!expires || expires.getTime() <= Date.now()) throw expiredInvitation(tenant);
   try {

@@ -1,6 +1,14 @@
 import { Router } from 'express';
-import { ZPortalAccessUpdate, ZPortalInviteRequest, ZServiceStatusUpdate } from '@wisp/shared';
-import { requireStaff, staffActorOf } from '../platform/access/access.ts';
+import {
+  ZPortalAccessResponse,
+  ZPortalAccessUpdate,
+  ZPortalInviteRequest,
+  ZPortalInviteResponse,
+  ZServiceStatusResponse,
+  ZServiceStatusUpdate,
+} from '@wisp/shared';
+import { respond } from '../platform/http/respond.ts';
+import { allow, staffActorOf } from '../platform/access/access.ts';
 import { validate } from '../platform/http/validate.ts';
 import type { AuthDeps } from '../customer-auth/customer-login.service.ts';
 import { inviteCustomerToPortal } from '../customer-auth/portal-invite.service.ts';
@@ -12,42 +20,39 @@ export function customersRouter(deps: AuthDeps): Router {
 
   router.post(
     '/:customerId/portal-invite',
-    requireStaff(),
+    allow('customer.invite'),
     validate('body', ZPortalInviteRequest),
     async (req, res) => {
-      res
-        .status(202)
-        .json(
-          await inviteCustomerToPortal(
-            deps,
-            req.tenant,
-            staffActorOf(req),
-            String(req.params.customerId),
-            res.locals.body,
-          ),
-        );
-    },
-  );
-
-  router.post('/:customerId/portal-access', requireStaff(), validate('body', ZPortalAccessUpdate), async (req, res) => {
-    res.json(
-      await changePortalAccess(
-        deps.auth,
+      const sent = await inviteCustomerToPortal(
+        deps,
         req.tenant,
         staffActorOf(req),
         String(req.params.customerId),
         res.locals.body,
-      ),
-    );
-  });
+      );
+      respond(res, ZPortalInviteResponse, sent, 202);
+    },
+  );
+
+  router.post(
+    '/:customerId/portal-access',
+    allow('customer.portalAccess'),
+    validate('body', ZPortalAccessUpdate),
+    async (req, res) => {
+      const changed = await changePortalAccess(deps.auth, req, String(req.params.customerId), res.locals.body);
+      respond(res, ZPortalAccessResponse, changed);
+    },
+  );
 
   router.patch(
     '/:customerId/service-status',
-    requireStaff(),
+    allow('customer.serviceStatus'),
     validate('body', ZServiceStatusUpdate),
     async (req, res) => {
-      res.json(
-        await changeServiceStatus(req.tenant, staffActorOf(req), String(req.params.customerId), res.locals.body),
+      respond(
+        res,
+        ZServiceStatusResponse,
+        await changeServiceStatus(req, String(req.params.customerId), res.locals.body),
       );
     },
   );

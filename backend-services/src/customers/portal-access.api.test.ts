@@ -3,6 +3,7 @@ import { startTestApp, type TestApp } from '../../test/harness.ts';
 import { createCustomer, createTenant } from '../../test/factories.ts';
 import { signInAsCustomer, signInAsStaff } from '../../test/sessions.ts';
 import { browser, createPortalCustomer, PASSWORD } from '../../test/portal-accounts.ts';
+import { ZPortalAccessResponse, ZServiceStatusResponse } from '@wisp/shared';
 import { CustomerModel } from './customer.model.ts';
 import type { TTenantDoc } from '../tenants/tenant.model.ts';
 
@@ -136,5 +137,19 @@ describe('PATCH /api/customers/:customerId/service-status', () => {
       .send({ serviceStatus: 'paused' });
     expect(res.status).toBe(400);
     expect(res.body.error.fields).toHaveProperty('serviceStatus');
+  });
+});
+
+describe('staff customer response contract', () => {
+  it('portal access and service status answers match the shared staff schemas exactly', async () => {
+    const c = await createCustomer(blue);
+    const agent = await staff();
+    const access = await agent.post(`/api/customers/${c.customerId}/portal-access`).send({ enabled: true }).expect(200);
+    expect(() => ZPortalAccessResponse.strict().parse(access.body)).not.toThrow();
+    const status = await agent
+      .patch(`/api/customers/${c.customerId}/service-status`)
+      .send({ serviceStatus: 'active' })
+      .expect(200);
+    expect(() => ZServiceStatusResponse.strict().parse(status.body)).not.toThrow();
   });
 });

@@ -1,11 +1,9 @@
 import type { Auth } from 'firebase-admin/auth';
 import type { TPortalAccessUpdate, TServiceStatusUpdate } from '@wisp/shared';
-import type { StaffActor } from '../platform/auth/actor.ts';
 import { signOutEverywhere } from '../platform/auth/sign-out.ts';
 import { AppError } from '../platform/http/app-error.ts';
-import type { TTenantDoc } from '../tenants/tenant.model.ts';
+import { requireAccess, type AccessContext } from '../platform/access/access.ts';
 import { CustomerModel } from './customer.model.ts';
-import { findCustomerOrThrow } from './customers.service.ts';
 
 /**
  * Staff turn a customer's portal access on or off, or lock / suspend / reactivate the portal account.
@@ -13,14 +11,12 @@ import { findCustomerOrThrow } from './customers.service.ts';
  */
 export async function changePortalAccess(
   auth: Auth,
-  tenant: TTenantDoc,
-  staff: StaffActor,
+  ctx: AccessContext,
   customerId: string,
   change: TPortalAccessUpdate,
 ) {
-  const tenantId = String(tenant._id);
-  if (staff.tenantId !== tenantId) throw AppError.notFound();
-  const customer = await findCustomerOrThrow(tenant, customerId);
+  const [customer] = await requireAccess(ctx, 'customer.portalAccess', [customerId]);
+  const tenantId = String(ctx.tenant._id);
   const uid = customer.portalAccess?.firebaseUid;
   if (change.accountStatus && !uid) throw new AppError('CONFLICT', 409, 'This customer has no portal account yet.');
   const set: Record<string, unknown> = {};
@@ -39,15 +35,11 @@ export async function changePortalAccess(
 }
 
 /** Staff change the service status. A suspended customer keeps portal access and sees the suspension. */
-export async function changeServiceStatus(
-  tenant: TTenantDoc,
-  staff: StaffActor,
-  customerId: string,
-  change: TServiceStatusUpdate,
-) {
-  const tenantId = String(tenant._id);
-  if (staff.tenantId !== tenantId) throw AppError.notFound();
-  const customer = await findCustomerOrThrow(tenant, customerId);
-  await CustomerModel.updateOne({ _id: customer._id, tenantId }, { $set: { serviceStatus: change.serviceStatus } });
+export async function changeServiceStatus(ctx: AccessContext, customerId: string, change: TServiceStatusUpdate) {
+  const [customer] = await requireAccess(ctx, 'customer.serviceStatus', [customerId]);
+  await CustomerModel.updateOne(
+    { _id: customer._id, tenantId: ctx.tenant._id },
+    { $set: { serviceStatus: change.serviceStatus } },
+  );
   return { customerId, serviceStatus: change.serviceStatus };
 }

@@ -1,3 +1,5 @@
+import { readableTextOn } from '@wisp/shared/branding/contrast';
+import { safeBrandingOf } from '../tenants/tenant.views.ts';
 import type { TTenantDoc } from '../tenants/tenant.model.ts';
 
 export type EmailContent = {
@@ -13,16 +15,6 @@ export type EmailContent = {
 const escapeHtml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
-function readableOn(hex: string): string {
-  const n = parseInt(hex.slice(1).padEnd(6, '0').slice(0, 6), 16);
-  const [r, g, b] = [(n >> 16) & 255, (n >> 8) & 255, n & 255].map((v) => {
-    const s = v / 255;
-    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-  }) as [number, number, number];
-  const l = 0.2126 * r + 0.7152 * g + 0.0722 * b;
-  return 1.05 / (l + 0.05) >= (l + 0.05) / 0.05 ? '#ffffff' : '#111827';
-}
-
 /**
  * A branded email (tenant name, colour, logo when it is an absolute https URL, support contact) as
  * HTML with inline styles, which mail clients need, plus a plain-text twin. Every value is escaped.
@@ -32,9 +24,10 @@ export function renderBrandedEmail(
   content: EmailContent,
   logoBaseUrl?: string,
 ): { html: string; text: string } {
-  const b = tenant.branding;
+  // A bad stored colour falls back to the default here too, instead of reaching an inline style.
+  const b = safeBrandingOf(tenant);
   const primary = b.colors.primary;
-  const onPrimary = readableOn(primary);
+  const onPrimary = readableTextOn(primary);
   const company = b.company.displayName;
   const logoUrl = b.logo?.url
     ? b.logo.url.startsWith('https://')

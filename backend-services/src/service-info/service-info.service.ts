@@ -1,23 +1,18 @@
-import { ownCustomer } from '../customers/own-customer.ts';
 import type { TCustomerServiceStatus, TServiceInfo, TServiceStatus } from '@wisp/shared';
-import type { TTenantDoc } from '../tenants/tenant.model.ts';
-import type { CustomerActor } from '../platform/auth/actor.ts';
+import { requireOwnCustomer, type AccessContext } from '../platform/access/access.ts';
 import { isFeatureEnabled } from '../platform/access/features.ts';
 import { activeIncidentsAtSite } from '../support/incidents/incidents.service.ts';
 import { toIncidentSummary } from '../support/incidents/incidents.views.ts';
 import { isoOrNull, toServiceInfo } from './service-info.views.ts';
 
-export async function getServiceInfo(tenant: TTenantDoc, actor: CustomerActor): Promise<TServiceInfo> {
-  return toServiceInfo(await ownCustomer(tenant, actor), tenant);
+export async function getServiceInfo(ctx: AccessContext): Promise<TServiceInfo> {
+  return toServiceInfo(await requireOwnCustomer(ctx, 'service.read'), ctx.tenant);
 }
 
 /** Live-ish: account status, known incidents at the customer's site (when the status page is on), CPE last seen. */
-export async function getServiceStatus(
-  tenant: TTenantDoc,
-  actor: CustomerActor,
-  now = new Date(),
-): Promise<TCustomerServiceStatus> {
-  const customer = await ownCustomer(tenant, actor);
+export async function getServiceStatus(ctx: AccessContext, now = new Date()): Promise<TCustomerServiceStatus> {
+  const { tenant } = ctx;
+  const customer = await requireOwnCustomer(ctx, 'service.read');
   const incidents = isFeatureEnabled(tenant, 'enableServiceStatus')
     ? await activeIncidentsAtSite(tenant, customer.siteId, now)
     : [];

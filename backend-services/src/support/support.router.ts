@@ -1,7 +1,21 @@
 import { Router } from 'express';
-import { ZCreateIncidentRequest, ZFaqArticleInput, ZFaqQuery, ZFaqSlug, ZIncidentUpdateRequest } from '@wisp/shared';
-import { customerActorOf, requireCustomer, requireStaff, staffActorOf } from '../platform/access/access.ts';
+import {
+  ZCreateIncidentRequest,
+  ZFaqArticleInput,
+  ZFaqQuery,
+  ZFaqSlug,
+  ZIncidentUpdateRequest,
+  ZStaffFaqArticleResponse,
+  ZStaffFaqList,
+  ZStaffIncidentList,
+  ZStaffIncidentResponse,
+  ZSubscribeResponse,
+} from '@wisp/shared';
+import { respond } from '../platform/http/respond.ts';
+import { allow } from '../platform/access/access.ts';
 import { requireFeature } from '../platform/access/features.ts';
+import { FAQ_FEATURES } from '@wisp/shared/branding/features';
+import { idempotent } from '../platform/http/idempotency.ts';
 import { parseOrThrow, validate } from '../platform/http/validate.ts';
 import { AppError } from '../platform/http/app-error.ts';
 import { createFaqArticle, getFaqArticle, listFaq, listFaqForStaff, updateFaqArticle } from './faq/faq.service.ts';
@@ -24,62 +38,72 @@ export function customerSupportRouter(): Router {
   const router = Router();
   router.get(
     '/faq',
-    requireFeature('enableFAQ', 'enableKnowledgeBase'),
+    allow('public'),
+    requireFeature(...FAQ_FEATURES),
     validate('query', ZFaqQuery),
     async (req, res) => {
       res.setHeader('Cache-Control', 'private, max-age=60');
       res.json(await listFaq(req.tenant, res.locals.query));
     },
   );
-  router.get('/faq/:slug', requireFeature('enableFAQ', 'enableKnowledgeBase'), async (req, res) => {
+  router.get('/faq/:slug', allow('public'), requireFeature(...FAQ_FEATURES), async (req, res) => {
     const slug = ZFaqSlug.safeParse(req.params.slug);
     if (!slug.success) throw AppError.notFound();
     res.setHeader('Cache-Control', 'private, max-age=60');
     res.json(await getFaqArticle(req.tenant, slug.data));
   });
-  router.get('/status', requireFeature('enableServiceStatus'), async (req, res) => {
+  router.get('/status', allow('public'), requireFeature('enableServiceStatus'), async (req, res) => {
     res.setHeader('Cache-Control', 'private, max-age=30');
     res.json(await getStatusPage(req.tenant));
   });
-  router.get('/contact', (req, res) => {
+  router.get('/contact', allow('public'), (req, res) => {
     res.setHeader('Cache-Control', 'private, max-age=60');
     res.json(getSupportContact(req.tenant));
   });
-  router.post('/incidents/:id/subscribe', requireCustomer, requireFeature('enableServiceStatus'), async (req, res) => {
-    res.json(await subscribeToIncident(req.tenant, customerActorOf(req), String(req.params.id)));
-  });
+  router.post(
+    '/incidents/:id/subscribe',
+    allow('incident.subscribe'),
+    requireFeature('enableServiceStatus'),
+    async (req, res) => {
+      respond(res, ZSubscribeResponse, await subscribeToIncident(req, String(req.params.id)));
+    },
+  );
   return router;
 }
 
 /** `/api/support`: staff manage incidents (and FAQ articles). Not behind the toggles: staff prepare content first. */
 export function staffSupportRouter(opts: { portalUrlTemplate: string }): Router {
   const router = Router();
-  router.use(requireStaff());
-  router.get('/incidents', async (req, res) => {
-    res.json({ incidents: await listIncidentsForStaff(req.tenant, staffActorOf(req)) });
+  router.get('/incidents', allow('incident.list'), async (req, res) => {
+    respond(res, ZStaffIncidentList, { incidents: await listIncidentsForStaff(req) });
   });
-  router.post('/incidents', validate('body', ZCreateIncidentRequest), async (req, res) => {
-    res.status(201).json({ incident: await createIncident(req.tenant, staffActorOf(req), res.locals.body) });
+  router.post(
+    '/incidents',
+    allow('incident.create'),
+    idempotent,
+    validate('body', ZCreateIncidentRequest),
+    async (req, res) => {
+      respond(res, ZStaffIncidentResponse, { incident: await createIncident(req, res.locals.body) }, 201);
+    },
+  );
+  router.post(
+    '/incidents/:id/updates',
+    allow('incident.update'),
+    validate('body', ZIncidentUpdateRequest),
+    async (req, res) => {
+      const incident = await addIncidentUpdate(req, String(req.params.id), res.locals.body, opts.portalUrlTemplate);
+      respond(res, ZStaffIncidentResponse, { incident }, 201);
+    },
+  );
+  router.get('/faq', allow('faq.list'), async (req, res) => {
+    respond(res, ZStaffFaqList, { articles: await listFaqForStaff(req) });
   });
-  router.post('/incidents/:id/updates', validate('body', ZIncidentUpdateRequest), async (req, res) => {
-    const incident = await addIncidentUpdate(
-      req.tenant,
-      staffActorOf(req),
-      String(req.params.id),
-      res.locals.body,
-      opts.portalUrlTemplate,
-    );
-    res.status(201).json({ incident });
+  router.post('/faq', allow('faq.create'), validate('body', ZFaqArticleInput), async (req, res) => {
+    respond(res, ZStaffFaqArticleResponse, { article: await createFaqArticle(req, res.locals.body) }, 201);
   });
-  router.get('/faq', async (req, res) => {
-    res.json({ articles: await listFaqForStaff(req.tenant, staffActorOf(req)) });
-  });
-  router.post('/faq', validate('body', ZFaqArticleInput), async (req, res) => {
-    res.status(201).json({ article: await createFaqArticle(req.tenant, staffActorOf(req), res.locals.body) });
-  });
-  router.put('/faq/:slug', validate('body', ZFaqArticleInput), async (req, res) => {
+  router.put('/faq/:slug', allow('faq.update'), validate('body', ZFaqArticleInput), async (req, res) => {
     const slug = parseOrThrow(ZFaqSlug, req.params.slug);
-    res.json({ article: await updateFaqArticle(req.tenant, staffActorOf(req), slug, res.locals.body) });
+    respond(res, ZStaffFaqArticleResponse, { article: await updateFaqArticle(req, slug, res.locals.body) });
   });
   return router;
 }

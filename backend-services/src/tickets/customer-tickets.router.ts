@@ -10,8 +10,9 @@ import {
   type TTicketListQuery,
 } from '@wisp/shared';
 import type { TConfig } from '../config.ts';
-import { requireCustomerAccess } from '../platform/access/access.ts';
+import { allow, can, customerPathGuard } from '../platform/access/access.ts';
 import { validate } from '../platform/http/validate.ts';
+import { idempotent } from '../platform/http/idempotency.ts';
 import type { FileStorage } from '../storage/file-storage.ts';
 import type { TicketContext } from './ticket-context.ts';
 import { ticketUploads, uploadedFilesOf } from './ticket-uploads.ts';
@@ -22,9 +23,11 @@ import { readAttachment, sendAttachment } from './ticket-downloads.ts';
 import { streamCustomerTicketEvents } from './ticket-live.ts';
 
 /**
- * `/api/work-orders/customer/:customerId…`: the customer's own tickets. requireCustomerAccess lets a
- * customer use only their own id (staff: any customer of the tenant); every lookup below is also scoped
- * by tenant and customer, so anything else is 404.
+ * Requests that create things (a ticket, a comment) accept an Idempotency-Key, checked after access.
+ *
+ * `/api/work-orders/customer/:customerId…`: the customer's own tickets. The customer always comes from
+ * the session; the id in the URL stays for compatibility and must be the session's own (else 404).
+ * Staff may use the routes whose permission lets them (the customer's view of a ticket).
  */
 export function customerTicketsRouter(config: TConfig, storage: FileStorage): Router {
   const router = Router({ mergeParams: true });
@@ -35,81 +38,91 @@ export function customerTicketsRouter(config: TConfig, storage: FileStorage): Ro
     storage,
     portalUrlTemplate: config.PORTAL_URL_TEMPLATE,
   });
-  const p = (req: Request) => req.params as Record<string, string>;
-  router.use('/:customerId', requireCustomerAccess());
+  const idOf = (req: Request) => (req.params as Record<string, string>).id!;
+  router.use('/:customerId', customerPathGuard());
 
   const streamOptions = {
     heartbeatMs: config.TICKET_EVENTS_HEARTBEAT_SECONDS * 1000,
     idleMinutes: config.SESSION_IDLE_MINUTES,
   };
-  router.get('/:customerId/events', (req, res) =>
-    streamCustomerTicketEvents(ctxOf(req), p(req).customerId!, req, res, streamOptions),
+  router.get('/:customerId/events', allow('ticket.events.own'), (req, res) =>
+    streamCustomerTicketEvents(ctxOf(req), req, res, streamOptions),
   );
 
-  router.get('/:customerId', validate('query', ZTicketListQuery), async (req, res) => {
-    res.json(await listTicketsForCustomer(ctxOf(req), p(req).customerId!, res.locals.query as TTicketListQuery));
+  router.get('/:customerId', allow('ticket.list.own'), validate('query', ZTicketListQuery), async (req, res) => {
+    res.json(await listTicketsForCustomer(ctxOf(req), res.locals.query as TTicketListQuery));
   });
 
-  router.post('/:customerId', uploads, validate('body', ZCreateTicketRequest), async (req, res) => {
-    const ctx = ctxOf(req);
-    const { customerId } = p(req);
-    const wo = await openTicket(ctx, customerId!, res.locals.body as TCreateTicketRequest, uploadedFilesOf(req));
-    res.status(201).json({ ticket: await getTicketForCustomer(ctx, customerId!, String(wo._id)) });
-  });
+  router.post(
+    '/:customerId',
+    allow('ticket.open.own'),
+    idempotent,
+    uploads,
+    validate('body', ZCreateTicketRequest),
+    async (req, res) => {
+      const ctx = ctxOf(req);
+      const wo = await openTicket(ctx, res.locals.body as TCreateTicketRequest, uploadedFilesOf(req));
+      res.status(201).json({ ticket: await getTicketForCustomer(ctx, String(wo._id)) });
+    },
+  );
 
-  router.get('/:customerId/:id', async (req, res) => {
+  router.get('/:customerId/:id', allow('ticket.read'), async (req, res) => {
     res.setHeader('Cache-Control', 'no-store');
-    res.json({ ticket: await getTicketForCustomer(ctxOf(req), p(req).customerId!, p(req).id!) });
+    res.json({ ticket: await getTicketForCustomer(ctxOf(req), idOf(req)) });
   });
 
-  router.post('/:customerId/:id/comments', uploads, validate('body', ZCommentRequest), async (req, res) => {
-    const ctx = ctxOf(req);
-    const { customerId, id } = p(req);
-    const { body } = res.locals.body as TCommentRequest;
-    if (ctx.actor.kind === 'staff') {
+  router.post(
+    '/:customerId/:id/comments',
+    allow('ticket.comment'),
+    idempotent,
+    uploads,
+    validate('body', ZCommentRequest),
+    async (req, res) => {
+      const ctx = ctxOf(req);
+      const { body } = res.locals.body as TCommentRequest;
       // Staff writing in the customer's view answer publicly, as in the staff module.
-      await addPublicReply(ctx, id!, body, uploadedFilesOf(req), customerId);
-      res.status(201).json({ ticket: await getTicketForCustomer(ctx, customerId!, id!) });
-      return;
-    }
-    res.status(201).json({ message: await addCustomerComment(ctx, customerId!, id!, body, uploadedFilesOf(req)) });
+      if (can(ctx, 'ticket.reply')) {
+        await addPublicReply(ctx, idOf(req), body, uploadedFilesOf(req));
+        res.status(201).json({ ticket: await getTicketForCustomer(ctx, idOf(req)) });
+        return;
+      }
+      res.status(201).json({ message: await addCustomerComment(ctx, idOf(req), body, uploadedFilesOf(req)) });
+    },
+  );
+
+  router.post('/:customerId/:id/upload', allow('ticket.upload'), uploads, async (req, res) => {
+    res.status(201).json({ attachments: await uploadAttachments(ctxOf(req), idOf(req), uploadedFilesOf(req)) });
   });
 
-  router.post('/:customerId/:id/upload', uploads, async (req, res) => {
-    res
-      .status(201)
-      .json({ attachments: await uploadAttachments(ctxOf(req), p(req).customerId!, p(req).id!, uploadedFilesOf(req)) });
-  });
-
-  router.post('/:customerId/:id/close', async (req, res) => {
+  router.post('/:customerId/:id/close', allow('ticket.close'), async (req, res) => {
     const ctx = ctxOf(req);
-    await closeByCustomer(ctx, p(req).customerId!, p(req).id!);
-    res.json({ ticket: await getTicketForCustomer(ctx, p(req).customerId!, p(req).id!) });
+    await closeByCustomer(ctx, idOf(req));
+    res.json({ ticket: await getTicketForCustomer(ctx, idOf(req)) });
   });
 
-  router.post('/:customerId/:id/reopen', async (req, res) => {
+  router.post('/:customerId/:id/reopen', allow('ticket.reopen'), async (req, res) => {
     const ctx = ctxOf(req);
-    await reopenByCustomer(ctx, p(req).customerId!, p(req).id!);
-    res.json({ ticket: await getTicketForCustomer(ctx, p(req).customerId!, p(req).id!) });
+    await reopenByCustomer(ctx, idOf(req));
+    res.json({ ticket: await getTicketForCustomer(ctx, idOf(req)) });
   });
 
-  router.post('/:customerId/:id/rating', validate('body', ZRatingRequest), async (req, res) => {
+  router.post('/:customerId/:id/rating', allow('ticket.rate'), validate('body', ZRatingRequest), async (req, res) => {
     const ctx = ctxOf(req);
-    await rateTicket(ctx, p(req).customerId!, p(req).id!, res.locals.body as TRatingRequest);
-    res.json({ ticket: await getTicketForCustomer(ctx, p(req).customerId!, p(req).id!) });
+    await rateTicket(ctx, idOf(req), res.locals.body as TRatingRequest);
+    res.json({ ticket: await getTicketForCustomer(ctx, idOf(req)) });
   });
 
-  router.post('/:customerId/:id/read', async (req, res) => {
-    await markReadByCustomer(ctxOf(req), p(req).customerId!, p(req).id!);
+  router.post('/:customerId/:id/read', allow('ticket.markRead'), async (req, res) => {
+    await markReadByCustomer(ctxOf(req), idOf(req));
     res.status(204).end();
   });
 
-  router.get('/:customerId/:id/attachments/:attachmentId', async (req, res) => {
-    const { customerId, id, attachmentId } = p(req);
+  router.get('/:customerId/:id/attachments/:attachmentId', allow('ticket.read'), async (req, res) => {
+    const { attachmentId } = req.params as Record<string, string>;
     sendAttachment(
       res,
-      await readAttachment(ctxOf(req), id!, attachmentId!, {
-        customerId: customerId!,
+      await readAttachment(ctxOf(req), idOf(req), attachmentId!, {
+        view: 'public',
         thumbnail: req.query.thumb === '1',
       }),
     );

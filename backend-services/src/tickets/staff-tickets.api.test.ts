@@ -4,6 +4,13 @@ import { createCustomer, createTenant } from '../../test/factories.ts';
 import { signInAsCustomer, signInAsStaff } from '../../test/sessions.ts';
 import type { TTenantDoc } from '../tenants/tenant.model.ts';
 import type { TCustomerDoc } from '../customers/customer.model.ts';
+import {
+  ZStaffMessageResponse,
+  ZStaffTicket,
+  ZStaffTicketPage,
+  ZStaffTicketResponse,
+  ZStaffTicketSummary,
+} from '@wisp/shared';
 import { WorkOrderModel } from './work-order.model.ts';
 import { anonymousClient, call, openTicketAs, pngBytes } from './ticket-test-kit.ts';
 
@@ -259,5 +266,30 @@ describe('GET /api/work-orders filters', () => {
     const bad = await staff.get('/api/work-orders?priority=urgent');
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields.priority).toBeTruthy();
+  });
+});
+
+describe('staff response contract', () => {
+  it('list, detail, reply, note, status and assign match the shared staff schemas exactly (no extra fields)', async () => {
+    const staff = await signInAsStaff(t, t.client('st-blue'), blue);
+    const list = await staff.get('/api/work-orders').expect(200);
+    expect(() => ZStaffTicketPage.strict().parse(list.body)).not.toThrow();
+    expect(() => ZStaffTicketSummary.strict().parse(list.body.items[0])).not.toThrow();
+    const reply = await staff
+      .post(`/api/work-orders/${ticket.id}/replies`)
+      .send({ body: 'Contract reply.' })
+      .expect(201);
+    const note = await staff.post(`/api/work-orders/${ticket.id}/notes`).send({ body: 'Contract note.' }).expect(201);
+    for (const m of [reply.body, note.body]) expect(() => ZStaffMessageResponse.strict().parse(m)).not.toThrow();
+    for (const res of [
+      await staff.get(`/api/work-orders/${ticket.id}`).expect(200),
+      await staff
+        .post(`/api/work-orders/${ticket.id}/assign`)
+        .send({ assignedTo: 'contract@blue.example' })
+        .expect(200),
+    ]) {
+      expect(() => ZStaffTicketResponse.strict().parse(res.body)).not.toThrow();
+      expect(() => ZStaffTicket.strict().parse(res.body.ticket)).not.toThrow();
+    }
   });
 });

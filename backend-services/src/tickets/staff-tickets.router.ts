@@ -5,6 +5,9 @@ import {
   ZStaffCreateTicketRequest,
   ZStaffTicketListQuery,
   ZStatusChangeRequest,
+  ZStaffMessageResponse,
+  ZStaffTicketPage,
+  ZStaffTicketResponse,
   type TAssignRequest,
   type TCommentRequest,
   type TStaffCreateTicketRequest,
@@ -12,14 +15,16 @@ import {
   type TStatusChangeRequest,
 } from '@wisp/shared';
 import type { TConfig } from '../config.ts';
-import { requireStaff } from '../platform/access/access.ts';
+import { allow } from '../platform/access/access.ts';
 import { validate } from '../platform/http/validate.ts';
+import { idempotent } from '../platform/http/idempotency.ts';
+import { respond } from '../platform/http/respond.ts';
 import type { FileStorage } from '../storage/file-storage.ts';
-import { findTicketOrThrow, type TicketContext } from './ticket-context.ts';
+import type { TicketContext } from './ticket-context.ts';
 import { ticketUploads, uploadedFilesOf } from './ticket-uploads.ts';
-import { getTicketForStaff, listTicketsForStaff, openTicket } from './tickets.service.ts';
+import { getTicketForStaff, listTicketsForStaff, openTicketForCustomer } from './tickets.service.ts';
 import { addInternalNote, addPublicReply } from './ticket-conversation.service.ts';
-import { assign, changeStatus } from './ticket-status.service.ts';
+import { assign, changeStatusByStaff } from './ticket-status.service.ts';
 import { readAttachment, sendAttachment } from './ticket-downloads.ts';
 
 /** `/api/work-orders`: the maintain module. Staff of the request's tenant only; other tenants' tickets are 404. */
@@ -33,61 +38,80 @@ export function staffTicketsRouter(config: TConfig, storage: FileStorage): Route
     portalUrlTemplate: config.PORTAL_URL_TEMPLATE,
   });
   const idOf = (req: Request) => (req.params as Record<string, string>).id!;
-  router.use(requireStaff());
-
-  router.get('/', validate('query', ZStaffTicketListQuery), async (req, res) => {
-    res.json(await listTicketsForStaff(ctxOf(req), res.locals.query as TStaffTicketListQuery));
+  router.get('/', allow('ticket.list'), validate('query', ZStaffTicketListQuery), async (req, res) => {
+    respond(res, ZStaffTicketPage, await listTicketsForStaff(ctxOf(req), res.locals.query as TStaffTicketListQuery));
   });
 
-  router.post('/', uploads, validate('body', ZStaffCreateTicketRequest), async (req, res) => {
-    const ctx = ctxOf(req);
-    const { customerId, ...input } = res.locals.body as TStaffCreateTicketRequest;
-    const wo = await openTicket(ctx, customerId, input, uploadedFilesOf(req));
-    res.status(201).json({ ticket: await getTicketForStaff(ctx, String(wo._id)) });
-  });
+  router.post(
+    '/',
+    allow('ticket.open'),
+    idempotent,
+    uploads,
+    validate('body', ZStaffCreateTicketRequest),
+    async (req, res) => {
+      const ctx = ctxOf(req);
+      const { customerId, ...input } = res.locals.body as TStaffCreateTicketRequest;
+      const wo = await openTicketForCustomer(ctx, customerId, input, uploadedFilesOf(req));
+      respond(res, ZStaffTicketResponse, { ticket: await getTicketForStaff(ctx, String(wo._id)) }, 201);
+    },
+  );
 
-  router.get('/:id', async (req, res) => {
+  router.get('/:id', allow('ticket.read.all'), async (req, res) => {
     res.setHeader('Cache-Control', 'no-store');
-    res.json({ ticket: await getTicketForStaff(ctxOf(req), idOf(req)) });
+    respond(res, ZStaffTicketResponse, { ticket: await getTicketForStaff(ctxOf(req), idOf(req)) });
   });
 
-  router.post('/:id/replies', uploads, validate('body', ZCommentRequest), async (req, res) => {
-    const message = await addPublicReply(
-      ctxOf(req),
-      idOf(req),
-      (res.locals.body as TCommentRequest).body,
-      uploadedFilesOf(req),
-    );
-    res.status(201).json({ message });
-  });
+  router.post(
+    '/:id/replies',
+    allow('ticket.reply'),
+    idempotent,
+    uploads,
+    validate('body', ZCommentRequest),
+    async (req, res) => {
+      const message = await addPublicReply(
+        ctxOf(req),
+        idOf(req),
+        (res.locals.body as TCommentRequest).body,
+        uploadedFilesOf(req),
+      );
+      respond(res, ZStaffMessageResponse, { message }, 201);
+    },
+  );
 
-  router.post('/:id/notes', uploads, validate('body', ZCommentRequest), async (req, res) => {
-    const message = await addInternalNote(
-      ctxOf(req),
-      idOf(req),
-      (res.locals.body as TCommentRequest).body,
-      uploadedFilesOf(req),
-    );
-    res.status(201).json({ message });
-  });
+  router.post(
+    '/:id/notes',
+    allow('ticket.note'),
+    idempotent,
+    uploads,
+    validate('body', ZCommentRequest),
+    async (req, res) => {
+      const message = await addInternalNote(
+        ctxOf(req),
+        idOf(req),
+        (res.locals.body as TCommentRequest).body,
+        uploadedFilesOf(req),
+      );
+      respond(res, ZStaffMessageResponse, { message }, 201);
+    },
+  );
 
-  router.post('/:id/status', validate('body', ZStatusChangeRequest), async (req, res) => {
+  router.post('/:id/status', allow('ticket.status'), validate('body', ZStatusChangeRequest), async (req, res) => {
     const ctx = ctxOf(req);
-    await changeStatus(ctx, await findTicketOrThrow(ctx, idOf(req)), (res.locals.body as TStatusChangeRequest).status);
-    res.json({ ticket: await getTicketForStaff(ctx, idOf(req)) });
+    await changeStatusByStaff(ctx, idOf(req), (res.locals.body as TStatusChangeRequest).status);
+    respond(res, ZStaffTicketResponse, { ticket: await getTicketForStaff(ctx, idOf(req)) });
   });
 
-  router.post('/:id/assign', validate('body', ZAssignRequest), async (req, res) => {
+  router.post('/:id/assign', allow('ticket.assign'), validate('body', ZAssignRequest), async (req, res) => {
     const ctx = ctxOf(req);
     await assign(ctx, idOf(req), (res.locals.body as TAssignRequest).assignedTo);
-    res.json({ ticket: await getTicketForStaff(ctx, idOf(req)) });
+    respond(res, ZStaffTicketResponse, { ticket: await getTicketForStaff(ctx, idOf(req)) });
   });
 
-  router.get('/:id/attachments/:attachmentId', async (req, res) => {
+  router.get('/:id/attachments/:attachmentId', allow('ticket.read.all'), async (req, res) => {
     const { attachmentId } = req.params as Record<string, string>;
     sendAttachment(
       res,
-      await readAttachment(ctxOf(req), idOf(req), attachmentId!, { thumbnail: req.query.thumb === '1' }),
+      await readAttachment(ctxOf(req), idOf(req), attachmentId!, { view: 'all', thumbnail: req.query.thumb === '1' }),
     );
   });
 

@@ -148,6 +148,19 @@ describe('file content decides the type', () => {
   });
 });
 
+describe('a file over the size limit', () => {
+  it('an 11 MB photo → 413 whose field error names the file and the limit', async () => {
+    const tenMb = await t.anotherInstance({ UPLOAD_MAX_FILE_MB: 10 });
+    const agent = await signInAsCustomer(t, tenMb.client('att-blue'), blue, alice);
+    const res = await createWithFiles(agent, [
+      [await pngBytes(), 'fine.png'],
+      [Buffer.concat([await jpegWithGps(), Buffer.alloc(11 * 1024 * 1024)]), 'holiday.jpg'],
+    ]);
+    expect(res.status).toBe(413);
+    expect(res.body.error.fields).toEqual({ 'files.1': 'holiday.jpg is too large (max 10 MB).' });
+  });
+});
+
 describe('images are re-encoded', () => {
   it('removes EXIF (GPS included) from a JPEG and makes a WebP thumbnail no wider than 320 px', async () => {
     const original = await jpegWithGps();

@@ -1,9 +1,9 @@
-import { Types } from 'mongoose';
+import type { Types } from 'mongoose';
 import type { Actor } from '../platform/auth/actor.ts';
 import type { TTenantDoc } from '../tenants/tenant.model.ts';
 import type { FileStorage } from '../storage/file-storage.ts';
 import { AppError } from '../platform/http/app-error.ts';
-import { CustomerModel, type TCustomerDoc } from '../customers/customer.model.ts';
+import type { TCustomerDoc } from '../customers/customer.model.ts';
 import {
   TicketAttachmentModel,
   TicketMessageModel,
@@ -35,23 +35,11 @@ export function authorOf(ctx: TicketContext, customer?: TCustomerDoc) {
   };
 }
 
-export async function findCustomerOrThrow(ctx: TicketContext, customerId: string): Promise<TCustomerDoc> {
-  const customer = await CustomerModel.findOne({ tenantId: ctx.tenant._id, customerId }).lean<TCustomerDoc>();
-  if (!customer) throw AppError.notFound('No such customer.');
-  return customer;
-}
-
-/** A ticket of this tenant (and of `customerId` when given); anything else is 404. An `_id` lookup. */
-export async function findTicketOrThrow(ctx: TicketContext, id: string, customerId?: string): Promise<TWorkOrderDoc> {
-  if (!Types.ObjectId.isValid(id) || String(new Types.ObjectId(id)) !== id.toLowerCase())
-    throw AppError.notFound('No such ticket.');
-  const wo = await WorkOrderModel.findOne({
-    _id: id,
-    tenantId: ctx.tenant._id,
-    ...(customerId !== undefined ? { customerId } : {}),
-  }).lean<TWorkOrderDoc>();
-  if (!wo) throw AppError.notFound('No such ticket.');
-  return wo;
+/** The ticket as stored now, read again after a write (the caller already passed the access check). */
+export async function reloadTicket(ctx: TicketContext, wo: Pick<TWorkOrderDoc, '_id'>): Promise<TWorkOrderDoc> {
+  const fresh = await WorkOrderModel.findById(wo._id).lean<TWorkOrderDoc>();
+  if (!fresh || String(fresh.tenantId) !== String(ctx.tenant._id)) throw AppError.notFound('No such ticket.');
+  return fresh;
 }
 
 export async function loadConversation(ctx: TicketContext, wo: TWorkOrderDoc, visibility: 'public' | 'all') {

@@ -2,7 +2,9 @@ import { CLOSED_TICKET_STATUSES, type TCustomerTicketMessage, type TTicketAttach
 import { AppError } from '../platform/http/app-error.ts';
 import { notifyStaffReply } from '../notifications/ticket-emails.ts';
 import { acceptFiles, type UploadedFile } from './ticket-files.ts';
-import { attachFiles, authorOf, findCustomerOrThrow, findTicketOrThrow, type TicketContext } from './ticket-context.ts';
+import { attachFiles, authorOf, type TicketContext } from './ticket-context.ts';
+import { requireAccess } from '../platform/access/access.ts';
+import { findCustomerOrThrow } from '../customers/customers.service.ts';
 import { changeStatus } from './ticket-status.service.ts';
 import { publishCustomerTicketChange } from './ticket-events.ts';
 import { TicketMessageModel, WorkOrderModel, type TTicketMessageDoc, type TWorkOrderDoc } from './work-order.model.ts';
@@ -43,17 +45,16 @@ async function insertMessage(
 /** The customer adds a public comment (with optional files). A ticket waiting on them goes back to open. */
 export async function addCustomerComment(
   ctx: TicketContext,
-  customerId: string,
   id: string,
   body: string,
   uploads: UploadedFile[] = [],
 ): Promise<TCustomerTicketMessage> {
-  const wo = await findTicketOrThrow(ctx, id, customerId);
+  const [wo] = await requireAccess(ctx, 'ticket.comment', [id]);
   if ((CLOSED_TICKET_STATUSES as readonly string[]).includes(wo.status)) {
     throw new AppError('CONFLICT', 409, 'This ticket is closed. Reopen it to add a comment.');
   }
   const files = await acceptFiles(uploads);
-  const customer = await findCustomerOrThrow(ctx, customerId);
+  const customer = await findCustomerOrThrow(ctx.tenant, wo.customerId);
   const { message, attachments } = await insertMessage(
     ctx,
     wo,
@@ -72,7 +73,7 @@ export async function addCustomerComment(
     ticketId: String(wo._id),
     message: view,
   });
-  if (wo.status === 'waiting-on-customer') await changeStatus(ctx, wo, 'open');
+  if (wo.status === 'waiting-on-customer') await changeStatus(ctx, wo, 'open', { followUp: true });
   return view;
 }
 
@@ -80,14 +81,8 @@ export async function addCustomerComment(
  * Staff answer the customer. The first public staff reply sets firstResponseAt; a reply to an `open`
  * ticket moves it to in-progress. The customer is emailed and their open pages update.
  */
-export async function addPublicReply(
-  ctx: TicketContext,
-  id: string,
-  body: string,
-  uploads: UploadedFile[] = [],
-  customerId?: string,
-) {
-  const wo = await findTicketOrThrow(ctx, id, customerId);
+export async function addPublicReply(ctx: TicketContext, id: string, body: string, uploads: UploadedFile[] = []) {
+  const [wo] = await requireAccess(ctx, 'ticket.reply', [id]);
   const files = await acceptFiles(uploads);
   const { message, attachments } = await insertMessage(ctx, wo, 'public', body, files);
   const at = message.createdAt;
@@ -102,7 +97,7 @@ export async function addPublicReply(
     );
   }
   // The reply email says enough; a separate "status changed" email would be noise.
-  if (wo.status === 'open') await changeStatus(ctx, wo, 'in-progress', { notify: false });
+  if (wo.status === 'open') await changeStatus(ctx, wo, 'in-progress', { notify: false, followUp: true });
   // Told only after every write to the work order: an open page answers the event by marking the
   // ticket read, and on FerretDB (no atomic updates) that write would race ours and could undo it.
   publishCustomerTicketChange(String(ctx.tenant._id), wo.customerId, {
@@ -110,14 +105,14 @@ export async function addPublicReply(
     ticketId: String(wo._id),
     message: toCustomerMessage(message, attachments),
   });
-  const customer = await findCustomerOrThrow(ctx, wo.customerId);
+  const customer = await findCustomerOrThrow(ctx.tenant, wo.customerId);
   await notifyStaffReply(ctx, customer, wo, message);
   return toStaffMessage(message, attachments);
 }
 
 /** A staff-only note: no customer view, no live event, no email, and it does not move the ticket in the customer's list. */
 export async function addInternalNote(ctx: TicketContext, id: string, body: string, uploads: UploadedFile[] = []) {
-  const wo = await findTicketOrThrow(ctx, id);
+  const [wo] = await requireAccess(ctx, 'ticket.note', [id]);
   const files = await acceptFiles(uploads);
   const { message, attachments } = await insertMessage(ctx, wo, 'internal', body, files);
   return toStaffMessage(message, attachments);
@@ -126,11 +121,10 @@ export async function addInternalNote(ctx: TicketContext, id: string, body: stri
 /** Files added to a ticket without a comment (the portal's "add photos" button). */
 export async function uploadAttachments(
   ctx: TicketContext,
-  customerId: string,
   id: string,
   uploads: UploadedFile[],
 ): Promise<TTicketAttachment[]> {
-  const wo = await findTicketOrThrow(ctx, id, customerId);
+  const [wo] = await requireAccess(ctx, 'ticket.upload', [id]);
   if (!uploads.length) throw AppError.validation({ files: 'Choose at least one file.' });
   if ((CLOSED_TICKET_STATUSES as readonly string[]).includes(wo.status)) {
     throw new AppError('CONFLICT', 409, 'This ticket is closed. Reopen it to add files.');

@@ -1,7 +1,8 @@
 import { Types } from 'mongoose';
 import type { Response } from 'express';
 import { AppError } from '../platform/http/app-error.ts';
-import { findTicketOrThrow, type TicketContext } from './ticket-context.ts';
+import type { TicketContext } from './ticket-context.ts';
+import { requireAccess } from '../platform/access/access.ts';
 import { TicketAttachmentModel, type TTicketAttachmentDoc } from './work-order.model.ts';
 
 /** Only re-encoded raster images may be shown by the browser; everything else is a download. */
@@ -10,23 +11,26 @@ const INLINE_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/gi
 export type AttachmentFile = { data: Buffer; contentType: string; fileName: string; inline: boolean };
 
 /**
- * A file of a ticket the caller may see: the ticket goes through the same tenant (and, for customers,
- * ownership) lookup as everything else, and customers reach public files only.
+ * A file of a ticket the caller may see, through the same access check as everything else. The
+ * customer's view (`public`) reaches public files only; the whole ticket needs `ticket.read.all`.
  */
 export async function readAttachment(
   ctx: TicketContext,
   id: string,
   attachmentId: string,
-  opts: { customerId?: string; thumbnail: boolean },
+  opts: { view: 'public' | 'all'; thumbnail: boolean },
 ): Promise<AttachmentFile> {
-  const wo = await findTicketOrThrow(ctx, id, opts.customerId);
+  const [wo] = await requireAccess(ctx, opts.view === 'all' ? 'ticket.read.all' : 'ticket.read', [id]);
   if (!Types.ObjectId.isValid(attachmentId)) throw AppError.notFound('No such file.');
-  const a = await TicketAttachmentModel.findOne({
-    _id: attachmentId,
-    tenantId: ctx.tenant._id,
-    workOrderId: wo._id,
-    ...(opts.customerId !== undefined ? { visibility: 'public' } : {}),
-  }).lean<TTicketAttachmentDoc>();
+  // By `_id` alone (cheap on FerretDB); tenant, ticket and visibility are checked here.
+  const found = await TicketAttachmentModel.findById(attachmentId).lean<TTicketAttachmentDoc>();
+  const a =
+    found &&
+    String(found.tenantId) === String(ctx.tenant._id) &&
+    String(found.workOrderId) === String(wo._id) &&
+    (opts.view === 'all' || found.visibility === 'public')
+      ? found
+      : null;
   if (!a) throw AppError.notFound('No such file.');
   const key = opts.thumbnail ? a.thumbnailKey : a.storageKey;
   if (!key) throw AppError.notFound('This file has no preview.');

@@ -1,5 +1,5 @@
-import { EventEmitter } from 'node:events';
 import type { TCustomerTicketMessage, TTicketStatus } from '@wisp/shared';
+import { channels, eventBus, type Unsubscribe } from '../platform/events/event-bus.ts';
 
 /**
  * What a customer's open portal pages hear about their tickets. Only these two shapes exist, and a
@@ -11,26 +11,23 @@ export type CustomerTicketChange =
   | { type: 'ticket.status'; ticketId: string; status: TTicketStatus; at: string };
 
 /**
- * In-process only. FerretDB has no change streams, and this emitter reaches only the subscribers of this
- * process: a deployment with several backend processes needs a shared bus (Redis pub/sub, or polling a
- * small events collection in MongoDB) before it can scale out.
+ * Told on the customer's channel and on the tenant's (where staff pages will listen). Live updates are
+ * best effort: a page that missed one catches up when it reloads or reconnects, so a failed publish
+ * never fails the write that caused it.
  */
-const bus = new EventEmitter();
-bus.setMaxListeners(0);
-
-const channelOf = (tenantId: string, customerId: string) => `${tenantId}:${customerId}`;
-
 export function publishCustomerTicketChange(tenantId: string, customerId: string, change: CustomerTicketChange): void {
-  bus.emit(channelOf(tenantId, customerId), change);
+  const bus = eventBus();
+  const forStaff = { ...change, customerId };
+  void Promise.all([
+    bus.publish(channels.customer(tenantId, customerId), change),
+    bus.publish(channels.tenant(tenantId), forStaff),
+  ]).catch(() => undefined);
 }
 
-/** Returns the unsubscribe function. */
 export function subscribeToCustomerTickets(
   tenantId: string,
   customerId: string,
   listener: (change: CustomerTicketChange) => void,
-): () => void {
-  const channel = channelOf(tenantId, customerId);
-  bus.on(channel, listener);
-  return () => bus.off(channel, listener);
+): Unsubscribe {
+  return eventBus().subscribe<CustomerTicketChange>(channels.customer(tenantId, customerId), listener);
 }

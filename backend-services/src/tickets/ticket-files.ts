@@ -135,7 +135,8 @@ function isPlainText(buffer: Buffer): boolean {
 }
 
 /** The user's file name, only ever shown as text and in Content-Disposition: no path, no control characters. */
-function displayName(original: string): string {
+/** The name to show and store: UTF-8 as the browser sent it, no path, no control or markup characters. */
+export function displayName(original: string): string {
   // busboy reads multipart file names as latin1; browsers send UTF-8.
   const utf8 = Buffer.from(original, 'latin1').toString('utf8');
   const name = (utf8.includes('\uFFFD') ? original : utf8).split(/[\\/]/).pop() ?? '';

@@ -1,5 +1,7 @@
 import type { Request, Response } from 'express';
-import { findCustomerOrThrow, type TicketContext } from './ticket-context.ts';
+import type { TicketContext } from './ticket-context.ts';
+import { requireOwnAccess } from '../platform/access/access.ts';
+import { findCustomerOrThrow } from '../customers/customers.service.ts';
 import { subscribeToCustomerTickets, type CustomerTicketChange } from './ticket-events.ts';
 import { countTicketsWithUnreadReplies } from './tickets.service.ts';
 import { SessionModel } from '../platform/auth/session.model.ts';
@@ -24,12 +26,12 @@ async function sessionStillLive(sessionId: string, idleMinutes: number, now = ne
  */
 export async function streamCustomerTicketEvents(
   ctx: TicketContext,
-  customerId: string,
   req: Request,
   res: Response,
   opts: StreamOptions,
 ): Promise<void> {
-  await findCustomerOrThrow(ctx, customerId);
+  const { actor, customerId } = await requireOwnAccess(ctx, 'ticket.events.own');
+  await findCustomerOrThrow(ctx.tenant, customerId);
   res.status(200);
   res.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
   res.setHeader('Cache-Control', 'no-cache, no-transform');
@@ -55,7 +57,7 @@ export async function streamCustomerTicketEvents(
   };
   const heartbeat = setInterval(() => {
     res.write(': heartbeat\n\n');
-    sessionStillLive(ctx.actor.sessionId, opts.idleMinutes)
+    sessionStillLive(actor.sessionId, opts.idleMinutes)
       .then((live) => {
         if (live) return;
         send('session.ended', { type: 'session.ended' });

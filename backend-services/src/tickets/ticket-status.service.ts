@@ -3,7 +3,9 @@ import { CLOSED_TICKET_STATUSES, type TRatingRequest, type TTicketStatus } from 
 import { AppError } from '../platform/http/app-error.ts';
 import { isDuplicateKeyError } from '../platform/db/mongo.ts';
 import { notifyStatusChanged } from '../notifications/ticket-emails.ts';
-import { authorOf, findCustomerOrThrow, findTicketOrThrow, type TicketContext } from './ticket-context.ts';
+import { authorOf, reloadTicket, type TicketContext } from './ticket-context.ts';
+import { requireAccess } from '../platform/access/access.ts';
+import { findCustomerOrThrow } from '../customers/customers.service.ts';
 import { publishCustomerTicketChange } from './ticket-events.ts';
 import { TicketClaimModel, WorkOrderModel, type TWorkOrderDoc } from './work-order.model.ts';
 import { reopenDeadline } from './tickets.views.ts';
@@ -20,14 +22,17 @@ const isClosedStatus = (s: string) => (CLOSED_TICKET_STATUSES as readonly string
 
 /**
  * THE one way a ticket's status moves: checks the transition, records `{from, to, by, at}` in the
- * history, keeps resolvedAt/closedAt right, tells the customer's open pages, and (when staff moved it)
- * emails the customer. Moving to the current status changes nothing.
+ * history, keeps resolvedAt/closedAt right, tells the customer's open pages, and (with `notify`)
+ * emails the customer. Moving to the current status changes nothing. Callers checked access first.
+ * `followUp` marks the move that follows a stored message (a first staff reply, a customer's answer):
+ * when another request moved the ticket meanwhile, that move already happened, so losing the race is
+ * not an error.
  */
 export async function changeStatus(
   ctx: TicketContext,
   wo: TWorkOrderDoc,
   to: TTicketStatus,
-  opts: { notify?: boolean } = {},
+  opts: { notify?: boolean; followUp?: boolean } = {},
 ): Promise<TWorkOrderDoc> {
   const from = wo.status as TTicketStatus;
   if (from === to) return wo;
@@ -49,54 +54,73 @@ export async function changeStatus(
   try {
     await TicketClaimModel.create({ _id: `status:${String(wo._id)}:${wo.statusHistory?.length ?? 0}`, claimedAt: now });
   } catch (err) {
-    if (isDuplicateKeyError(err))
-      throw new AppError('CONFLICT', 409, 'This ticket was changed meanwhile. Reload and try again.');
-    throw err;
-  }
-  const result = await WorkOrderModel.updateOne(
-    { _id: wo._id, tenantId: ctx.tenant._id, status: from },
-    {
-      $set: set,
-      ...(Object.keys(unset).length ? { $unset: unset } : {}),
-      $push: { statusHistory: { _id: entryId, from, to, by: author.authorId, byType: author.authorType, at: now } },
-    },
-  );
-  if (result.matchedCount === 0) {
-    await TicketClaimModel.deleteOne({ _id: `status:${String(wo._id)}:${wo.statusHistory?.length ?? 0}` });
+    if (!isDuplicateKeyError(err)) throw err;
+    if (opts.followUp) return reloadTicket(ctx, wo);
     throw new AppError('CONFLICT', 409, 'This ticket was changed meanwhile. Reload and try again.');
   }
-  const updated = await findTicketOrThrow(ctx, String(wo._id));
+  const move = {
+    $set: set,
+    ...(Object.keys(unset).length ? { $unset: unset } : {}),
+    $push: { statusHistory: { _id: entryId, from, to, by: author.authorId, byType: author.authorType, at: now } },
+  };
+  const result = await WorkOrderModel.updateOne({ _id: wo._id, tenantId: ctx.tenant._id, status: from }, move);
+  if (result.matchedCount === 0) {
+    await TicketClaimModel.deleteOne({ _id: `status:${String(wo._id)}:${wo.statusHistory?.length ?? 0}` });
+    if (opts.followUp) return reloadTicket(ctx, wo);
+    throw new AppError('CONFLICT', 409, 'This ticket was changed meanwhile. Reload and try again.');
+  }
+  const updated = await keepMove(ctx, wo, entryId, move);
   publishCustomerTicketChange(String(ctx.tenant._id), updated.customerId, {
     type: 'ticket.status',
     ticketId: String(updated._id),
     status: to,
     at: now.toISOString(),
   });
-  if (ctx.actor.kind === 'staff' && opts.notify !== false) {
-    const customer = await findCustomerOrThrow(ctx, updated.customerId);
+  if (opts.notify) {
+    const customer = await findCustomerOrThrow(ctx.tenant, updated.customerId);
     await notifyStatusChanged(ctx, customer, updated, to, String(entryId));
   }
   return updated;
 }
 
+/** Staff move a ticket; the customer is emailed about it. */
+export async function changeStatusByStaff(ctx: TicketContext, id: string, to: TTicketStatus): Promise<TWorkOrderDoc> {
+  const [wo] = await requireAccess(ctx, 'ticket.status', [id]);
+  return changeStatus(ctx, wo, to, { notify: true });
+}
+
+/**
+ * On FerretDB an update is read-modify-write of the whole document, so a concurrent write to the same
+ * ticket (another reply's activity timestamps) can be read before our move and written after it,
+ * undoing it. The claim holder checks that its history entry is there and puts the move back if not.
+ */
+async function keepMove(ctx: TicketContext, wo: TWorkOrderDoc, entryId: Types.ObjectId, move: object) {
+  for (let round = 0; ; round++) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const current = await reloadTicket(ctx, wo);
+    if (round === 5 || current.statusHistory?.some((h) => entryId.equals(h._id))) return current;
+    await WorkOrderModel.updateOne({ _id: wo._id, tenantId: ctx.tenant._id }, move);
+  }
+}
+
 export async function assign(ctx: TicketContext, id: string, assignedTo: string | null): Promise<TWorkOrderDoc> {
-  const wo = await findTicketOrThrow(ctx, id);
+  const [wo] = await requireAccess(ctx, 'ticket.assign', [id]);
   await WorkOrderModel.updateOne(
     { _id: wo._id, tenantId: ctx.tenant._id },
     assignedTo ? { $set: { assignedTo } } : { $unset: { assignedTo: 1 } },
   );
-  return findTicketOrThrow(ctx, id);
+  return reloadTicket(ctx, wo);
 }
 
-export async function closeByCustomer(ctx: TicketContext, customerId: string, id: string): Promise<TWorkOrderDoc> {
-  const wo = await findTicketOrThrow(ctx, id, customerId);
+export async function closeByCustomer(ctx: TicketContext, id: string): Promise<TWorkOrderDoc> {
+  const [wo] = await requireAccess(ctx, 'ticket.close', [id]);
   if (wo.status === 'closed') throw new AppError('CONFLICT', 409, 'This ticket is already closed.');
   return changeStatus(ctx, wo, 'closed');
 }
 
 /** A resolved or closed ticket may be reopened within 14 days of being resolved/closed. */
-export async function reopenByCustomer(ctx: TicketContext, customerId: string, id: string): Promise<TWorkOrderDoc> {
-  const wo = await findTicketOrThrow(ctx, id, customerId);
+export async function reopenByCustomer(ctx: TicketContext, id: string): Promise<TWorkOrderDoc> {
+  const [wo] = await requireAccess(ctx, 'ticket.reopen', [id]);
   const deadline = reopenDeadline(wo);
   if (!deadline) throw new AppError('CONFLICT', 409, 'Only a resolved or closed ticket can be reopened.');
   if (new Date() >= deadline)
@@ -105,14 +129,8 @@ export async function reopenByCustomer(ctx: TicketContext, customerId: string, i
 }
 
 /** Once per ticket, by its customer, when resolved or closed. The first insert of the claim decides "once". */
-export async function rateTicket(
-  ctx: TicketContext,
-  customerId: string,
-  id: string,
-  input: TRatingRequest,
-): Promise<TWorkOrderDoc> {
-  const wo = await findTicketOrThrow(ctx, id, customerId);
-  if (ctx.actor.kind !== 'customer') throw AppError.notFound();
+export async function rateTicket(ctx: TicketContext, id: string, input: TRatingRequest): Promise<TWorkOrderDoc> {
+  const [wo] = await requireAccess(ctx, 'ticket.rate', [id]);
   if (!isClosedStatus(wo.status))
     throw new AppError('CONFLICT', 409, 'You can rate a ticket once it is resolved.', {
       rating: 'The ticket is not resolved yet.',
@@ -136,5 +154,5 @@ export async function rateTicket(
       },
     },
   );
-  return findTicketOrThrow(ctx, id);
+  return reloadTicket(ctx, wo);
 }

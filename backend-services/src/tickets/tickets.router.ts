@@ -5,7 +5,7 @@ import { customerTicketsRouter } from './customer-tickets.router.ts';
 import { staffTicketsRouter } from './staff-tickets.router.ts';
 
 /** `/api/work-orders`: the customer side under `/customer/:customerId`, the staff side at the root. */
-export function workOrdersRouter(config: TConfig): Router {
+export function ticketsRouter(config: TConfig): Router {
   const storage = localFileStorage(config.UPLOAD_DIR);
   const router = Router();
   router.use('/customer', customerTicketsRouter(config, storage));

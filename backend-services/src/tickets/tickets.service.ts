@@ -12,16 +12,14 @@ import { notifyTicketCreated } from '../notifications/ticket-emails.ts';
 import { acceptFiles, type UploadedFile } from './ticket-files.ts';
 import { insertWithNextTicketNumber } from './ticket-number.ts';
 import { diagnosticsSnapshot } from './diagnostics.ts';
-import {
-  attachFiles,
-  authorOf,
-  findCustomerOrThrow,
-  findTicketOrThrow,
-  loadConversation,
-  type TicketContext,
-} from './ticket-context.ts';
+import { attachFiles, authorOf, loadConversation, type TicketContext } from './ticket-context.ts';
+import { requireAccess, requireOwnAccess } from '../platform/access/access.ts';
+import { findCustomerOrThrow } from '../customers/customers.service.ts';
+import { escapeRegex } from '../platform/util/escape-regex.ts';
+import type { TCustomerDoc } from '../customers/customer.model.ts';
 import { TicketMessageModel, WorkOrderModel, type TWorkOrderDoc } from './work-order.model.ts';
 import {
+  hasUnreadStaffReply,
   isUnreadStaffReply,
   toCustomerTicket,
   toCustomerTicketSummary,
@@ -34,31 +32,52 @@ export type OpenTicketInput = Omit<TCreateTicketRequest, 'priority'> & {
   assignedTo?: string;
 };
 
-/**
- * Opens a ticket for `customerId` (by the customer in the portal, or by staff for a customer who phoned
- * in): every file is checked first, then the work order is inserted under the next ticket number with a
- * frozen diagnostics snapshot, then the files are recorded, then support and the customer are emailed.
- */
+/** The signed-in customer opens a ticket in the portal. */
 export async function openTicket(
+  ctx: TicketContext,
+  input: OpenTicketInput,
+  uploads: UploadedFile[] = [],
+): Promise<TWorkOrderDoc> {
+  const { customerId } = await requireOwnAccess(ctx, 'ticket.open.own');
+  const files = await acceptFiles(uploads);
+  return insertTicket(ctx, await findCustomerOrThrow(ctx.tenant, customerId), input, files, 'portal');
+}
+
+/** Staff open a ticket for a customer of the tenant who phoned in. */
+export async function openTicketForCustomer(
   ctx: TicketContext,
   customerId: string,
   input: OpenTicketInput,
   uploads: UploadedFile[] = [],
 ): Promise<TWorkOrderDoc> {
+  await requireAccess(ctx, 'ticket.open');
   const files = await acceptFiles(uploads);
-  const customer = await findCustomerOrThrow(ctx, customerId);
+  return insertTicket(ctx, await findCustomerOrThrow(ctx.tenant, customerId), input, files, 'staff');
+}
+
+/**
+ * Every file was checked first; the work order is inserted under the next ticket number with a frozen
+ * diagnostics snapshot, then the files are recorded, then support and the customer are emailed.
+ */
+async function insertTicket(
+  ctx: TicketContext,
+  customer: TCustomerDoc,
+  input: OpenTicketInput,
+  files: Awaited<ReturnType<typeof acceptFiles>>,
+  source: 'portal' | 'staff',
+): Promise<TWorkOrderDoc> {
   const now = new Date();
   const author = authorOf(ctx, customer);
   const created = await insertWithNextTicketNumber(
     ctx.tenant._id,
     {
-      customerId,
+      customerId: customer.customerId,
       title: input.title,
       description: input.description,
       category: input.category,
       priority: input.priority,
       status: 'open',
-      source: ctx.actor.kind === 'staff' ? 'staff' : 'portal',
+      source,
       ...(input.assignedTo ? { assignedTo: input.assignedTo } : {}),
       statusHistory: [{ from: undefined, to: 'open', by: author.authorId, byType: author.authorType, at: now }],
       diagnostics: diagnosticsSnapshot(customer, now),
@@ -97,10 +116,10 @@ function statusFilter(query: Pick<TTicketListQuery, 'status' | 'group'>) {
  */
 export async function listTicketsForCustomer(
   ctx: TicketContext,
-  customerId: string,
   query: TTicketListQuery,
 ): Promise<TCustomerTicketPage> {
-  await findCustomerOrThrow(ctx, customerId);
+  const { customerId } = await requireOwnAccess(ctx, 'ticket.list.own');
+  await findCustomerOrThrow(ctx.tenant, customerId);
   const filter = { tenantId: ctx.tenant._id, customerId, ...statusFilter(query) };
   const [page, all] = await Promise.all([
     WorkOrderModel.find(filter)
@@ -116,7 +135,7 @@ export async function listTicketsForCustomer(
   const wanted = statusesOf(query);
   const total = all.filter((w) => !wanted || wanted.includes(w.status)).length;
   // Only tickets with a staff reply newer than the customer's last read need their messages counted.
-  const withUnread = page.filter(hasUnreadReply);
+  const withUnread = page.filter(hasUnreadStaffReply);
   const replies = withUnread.length
     ? await TicketMessageModel.find(
         {
@@ -134,11 +153,13 @@ export async function listTicketsForCustomer(
       replies.filter((m) => String(m.workOrderId) === String(wo._id) && isUnreadStaffReply(wo, m)).length,
     ),
   );
-  return { items, page: query.page, pageSize: query.pageSize, total, unreadTickets: all.filter(hasUnreadReply).length };
-}
-
-function hasUnreadReply(w: { lastStaffReplyAt?: Date | null; customerLastReadAt?: Date | null }): boolean {
-  return Boolean(w.lastStaffReplyAt && (!w.customerLastReadAt || w.lastStaffReplyAt > w.customerLastReadAt));
+  return {
+    items,
+    page: query.page,
+    pageSize: query.pageSize,
+    total,
+    unreadTickets: all.filter(hasUnreadStaffReply).length,
+  };
 }
 
 /** How many of the customer's tickets have a staff reply newer than the customer's last read. */
@@ -150,32 +171,27 @@ export async function countTicketsWithUnreadReplies(
     { tenantId: ctx.tenant._id, customerId, lastStaffReplyAt: { $exists: true } },
     { lastStaffReplyAt: 1, customerLastReadAt: 1 },
   ).lean();
-  return replied.filter(hasUnreadReply).length;
+  return replied.filter(hasUnreadStaffReply).length;
 }
 
-export async function getTicketForCustomer(
-  ctx: TicketContext,
-  customerId: string,
-  id: string,
-): Promise<TCustomerTicket> {
-  const wo = await findTicketOrThrow(ctx, id, customerId);
+/** The customer's view of a ticket (public messages and files only); staff may open it too. */
+export async function getTicketForCustomer(ctx: TicketContext, id: string): Promise<TCustomerTicket> {
+  const [wo] = await requireAccess(ctx, 'ticket.read', [id]);
   const { messages, attachments } = await loadConversation(ctx, wo, 'public');
   return toCustomerTicket(wo, messages, attachments, new Date());
 }
 
-/** Marks every staff reply so far as read by the customer. Staff looking at the customer's view change nothing. */
-export async function markReadByCustomer(ctx: TicketContext, customerId: string, id: string): Promise<void> {
-  const wo = await findTicketOrThrow(ctx, id, customerId);
-  if (ctx.actor.kind !== 'customer') return;
+/** Marks every staff reply so far as read by the customer. */
+export async function markReadByCustomer(ctx: TicketContext, id: string): Promise<void> {
+  const [wo] = await requireAccess(ctx, 'ticket.markRead', [id]);
   await WorkOrderModel.updateOne(
     { _id: wo._id, tenantId: ctx.tenant._id },
     { $set: { customerLastReadAt: new Date() } },
   );
 }
 
-const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 export async function listTicketsForStaff(ctx: TicketContext, query: TStaffTicketListQuery) {
+  await requireAccess(ctx, 'ticket.list');
   const filter = {
     tenantId: ctx.tenant._id,
     ...statusFilter(query),
@@ -183,7 +199,6 @@ export async function listTicketsForStaff(ctx: TicketContext, query: TStaffTicke
     ...(query.category ? { category: query.category } : {}),
     ...(query.assignedTo ? { assignedTo: query.assignedTo } : {}),
     ...(query.customerId ? { customerId: query.customerId } : {}),
-    // User text is escaped: FerretDB's regex engine is RE2 and MongoDB's is PCRE; neither may see raw input.
     ...(query.q ? { title: { $regex: escapeRegex(query.q), $options: 'i' } } : {}),
   };
   const [page, total] = await Promise.all([
@@ -198,7 +213,7 @@ export async function listTicketsForStaff(ctx: TicketContext, query: TStaffTicke
 }
 
 export async function getTicketForStaff(ctx: TicketContext, id: string) {
-  const wo = await findTicketOrThrow(ctx, id);
+  const [wo] = await requireAccess(ctx, 'ticket.read.all', [id]);
   const { messages, attachments } = await loadConversation(ctx, wo, 'all');
   return toStaffTicket(wo, messages, attachments);
 }

@@ -69,15 +69,22 @@ export function reopenDeadline(wo: Pick<TWorkOrderDoc, 'status' | 'resolvedAt' |
   return since ? new Date(since.getTime() + TICKET_REOPEN_WINDOW_DAYS * DAY_MS) : null;
 }
 
+/**
+ * THE unread rule: a staff reply is unread when it is newer than the customer's last read. Per ticket
+ * (`lastStaffReplyAt`, for lists and counts) and per message (for the count on a ticket).
+ */
+export function hasUnreadStaffReply(w: Pick<TWorkOrderDoc, 'lastStaffReplyAt' | 'customerLastReadAt'>): boolean {
+  return Boolean(w.lastStaffReplyAt && isNewerThanLastRead(w, w.lastStaffReplyAt));
+}
+
+const isNewerThanLastRead = (wo: Pick<TWorkOrderDoc, 'customerLastReadAt'>, at: Date) =>
+  !wo.customerLastReadAt || at > wo.customerLastReadAt;
+
 export function isUnreadStaffReply(
   wo: Pick<TWorkOrderDoc, 'customerLastReadAt'>,
   m: Pick<TTicketMessageDoc, 'authorType' | 'visibility' | 'createdAt'>,
 ) {
-  return (
-    m.visibility === 'public' &&
-    m.authorType === 'staff' &&
-    (!wo.customerLastReadAt || m.createdAt > wo.customerLastReadAt)
-  );
+  return m.visibility === 'public' && m.authorType === 'staff' && isNewerThanLastRead(wo, m.createdAt);
 }
 
 export function toCustomerTicket(

@@ -11,7 +11,7 @@ const statusChangeSchema = new Schema(
   {
     from: { type: String, enum: TICKET_STATUSES },
     to: { type: String, enum: TICKET_STATUSES, required: true },
-    /** Who moved it: a staff uid, a customerId, or 'system'. Staff-only. */
+    /** Who moved it: the staff member's email, the customerId, or 'system'. Staff-only. */
     by: { type: String, required: true },
     byType: { type: String, enum: MESSAGE_AUTHOR_TYPES, required: true },
     at: { type: Date, required: true },

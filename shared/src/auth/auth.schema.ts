@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { STAFF_ROLES } from '../constants.ts';
 import { ZNewPassword } from './password-policy.ts';
 import { ZCustomerSelf } from '../customers/customer.schema.ts';
 import { ZPublicTenant } from '../tenants/tenant.schema.ts';
@@ -71,7 +72,7 @@ export type TSignupResponse = z.infer<typeof ZSignupResponse>;
 
 /** Answer of POST /api/staff/auth/login. */
 export const ZStaffSignedIn = z.object({
-  staff: z.object({ email: z.string(), role: z.enum(['admin', 'staff']) }),
+  staff: z.object({ email: z.string(), role: z.enum(STAFF_ROLES) }),
   tenant: z.object({ slug: z.string() }),
 });
 export type TStaffSignedIn = z.infer<typeof ZStaffSignedIn>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../constants.ts';
 
 /**
  * The most common passwords that still pass a length rule (from public breach top-lists), lower-cased.
@@ -63,11 +64,9 @@ const COMMON_PASSWORDS = new Set([
   'pokemon123',
 ]);
 
-export const PASSWORD_MIN_LENGTH = 10;
-
 export const ZNewPassword = z
   .string()
-  .max(128, 'Use at most 128 characters.')
+  .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters.`)
   .refine((p) => p.length >= PASSWORD_MIN_LENGTH, { message: `Use at least ${PASSWORD_MIN_LENGTH} characters.` })
   .refine((p) => !COMMON_PASSWORDS.has(p.toLowerCase()), {
     message: 'This password is too common and easy to guess. Choose another.',

@@ -1,10 +1,7 @@
 import { z } from 'zod';
+import { LOCALES, PORTAL_ACCOUNT_STATUSES, SERVICE_STATUSES } from '../constants.ts';
 
-export const SERVICE_STATUSES = ['pending', 'active', 'suspended', 'cancelled'] as const;
 export const ZServiceStatus = z.enum(SERVICE_STATUSES);
-export type TServiceStatus = z.infer<typeof ZServiceStatus>;
-
-export const PORTAL_ACCOUNT_STATUSES = ['pending', 'active', 'suspended', 'locked'] as const;
 export const ZPortalAccountStatus = z.enum(PORTAL_ACCOUNT_STATUSES);
 
 export const ZServicePlan = z.object({
@@ -15,9 +12,7 @@ export const ZServicePlan = z.object({
 });
 export type TServicePlan = z.infer<typeof ZServicePlan>;
 
-export const LOCALES = ['en', 'es'] as const;
 export const ZLocale = z.enum(LOCALES);
-export type TLocale = z.infer<typeof ZLocale>;
 
 export const ZServiceAddress = z.object({
   street: z.string().optional(),

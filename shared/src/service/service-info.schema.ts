@@ -1,10 +1,8 @@
 import { z } from 'zod';
+import { SIGNAL_QUALITIES } from '../constants.ts';
 import { ZServicePlan, ZServiceStatus } from '../customers/customer.schema.ts';
 
-/** Signal bands the portal shows instead of raw dBm: good ≥ -65, fair -65…-75, poor < -75. */
-export const SIGNAL_QUALITIES = ['good', 'fair', 'poor'] as const;
 export const ZSignalQuality = z.enum(SIGNAL_QUALITIES);
-export type TSignalQuality = z.infer<typeof ZSignalQuality>;
 
 /**
  * What the customer should do about their service status. Stable keys (the portal translates them)

@@ -1,10 +1,7 @@
 import { z } from 'zod';
+import { FAQ_KINDS, FAQ_SEARCH_MAX } from '../constants.ts';
 
-export const FAQ_KINDS = ['faq', 'article'] as const;
 export const ZFaqKind = z.enum(FAQ_KINDS);
-export type TFaqKind = z.infer<typeof ZFaqKind>;
-
-export const FAQ_SEARCH_MAX = 200;
 
 /** `GET /api/customer-portal/support/faq?q=&category=`. */
 export const ZFaqQuery = z.object({
@@ -54,3 +51,9 @@ export const ZFaqArticleInput = z.object({
   order: z.number().int().min(0).max(10_000).default(0),
 });
 export type TFaqArticleInput = z.infer<typeof ZFaqArticleInput>;
+
+/** Staff: `GET /api/support/faq` lists drafts too. */
+export const ZStaffFaqEntry = ZFaqEntrySummary.extend({ published: z.boolean(), order: z.number().int() });
+export const ZStaffFaqList = z.object({ articles: z.array(ZStaffFaqEntry) });
+/** Staff: `POST /api/support/faq` and `PUT /api/support/faq/:slug`. */
+export const ZStaffFaqArticleResponse = z.object({ article: ZFaqArticle.extend({ published: z.boolean() }) });

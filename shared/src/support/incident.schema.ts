@@ -1,14 +1,8 @@
 import { z } from 'zod';
+import { INCIDENT_KINDS, INCIDENT_STATUSES, SERVICE_STATUSES } from '../constants.ts';
 
-export const INCIDENT_STATUSES = ['investigating', 'identified', 'monitoring', 'resolved'] as const;
 export const ZIncidentStatus = z.enum(INCIDENT_STATUSES);
-export type TIncidentStatus = z.infer<typeof ZIncidentStatus>;
-
-export const INCIDENT_KINDS = ['incident', 'maintenance'] as const;
 export const ZIncidentKind = z.enum(INCIDENT_KINDS);
-
-/** Ticket categories for which the new-ticket page first shows a known outage at the customer's site. */
-export const OUTAGE_TICKET_CATEGORIES = ['no-connection', 'intermittent', 'slow-speed'] as const;
 
 export const ZIncidentUpdate = z.object({ at: z.string(), status: ZIncidentStatus, message: z.string() });
 export type TIncidentUpdate = z.infer<typeof ZIncidentUpdate>;
@@ -52,7 +46,7 @@ export type TIncidentSummary = z.infer<typeof ZIncidentSummary>;
 
 /** `GET /api/customer-portal/service/status`. */
 export const ZCustomerServiceStatus = z.object({
-  serviceStatus: z.enum(['pending', 'active', 'suspended', 'cancelled']),
+  serviceStatus: z.enum(SERVICE_STATUSES),
   siteAffected: z.boolean(),
   activeIncidents: z.array(ZIncidentSummary),
   cpeLastSeen: z.string().nullable(),
@@ -110,3 +104,8 @@ export const ZStaffIncident = ZPublicIncident.extend({
   subscriberCount: z.number(),
 });
 export type TStaffIncident = z.infer<typeof ZStaffIncident>;
+
+/** Staff: `GET /api/support/incidents`. */
+export const ZStaffIncidentList = z.object({ incidents: z.array(ZStaffIncident) });
+/** Staff: `POST /api/support/incidents` and `POST /api/support/incidents/:id/updates`. */
+export const ZStaffIncidentResponse = z.object({ incident: ZStaffIncident });

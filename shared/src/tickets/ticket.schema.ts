@@ -1,56 +1,40 @@
 import { z } from 'zod';
+import {
+  CUSTOMER_TICKET_PRIORITIES,
+  MESSAGE_AUTHOR_TYPES,
+  TICKET_CATEGORIES,
+  TICKET_LIMITS as L,
+  TICKET_PRIORITIES,
+  TICKET_SOURCES,
+  TICKET_STATUS_GROUPS,
+  TICKET_STATUSES,
+} from '../constants.ts';
 import { ZPagination, ZPage } from '../common/pagination.schema.ts';
 import { ZSignalQuality } from '../service/service-info.schema.ts';
 
-export const TICKET_CATEGORIES = [
-  'slow-speed',
-  'no-connection',
-  'intermittent',
-  'equipment-failure',
-  'billing-issue',
-  'other',
-] as const;
 export const ZTicketCategory = z.enum(TICKET_CATEGORIES);
-export type TTicketCategory = z.infer<typeof ZTicketCategory>;
-
-export const TICKET_PRIORITIES = ['low', 'medium', 'high', 'critical'] as const;
 export const ZTicketPriority = z.enum(TICKET_PRIORITIES);
-export type TTicketPriority = z.infer<typeof ZTicketPriority>;
-/** `critical` is a staff triage decision; a customer may choose only these. */
-export const CUSTOMER_TICKET_PRIORITIES = ['low', 'medium', 'high'] as const;
 export const ZCustomerTicketPriority = z.enum(CUSTOMER_TICKET_PRIORITIES, { error: 'Choose low, medium or high.' });
 
-export const TICKET_STATUSES = ['open', 'in-progress', 'waiting-on-customer', 'resolved', 'closed'] as const;
 export const ZTicketStatus = z.enum(TICKET_STATUSES);
-export type TTicketStatus = z.infer<typeof ZTicketStatus>;
-/** Status groups the list filter accepts besides single statuses. */
-export const OPEN_TICKET_STATUSES = [
-  'open',
-  'in-progress',
-  'waiting-on-customer',
-] as const satisfies readonly TTicketStatus[];
-export const CLOSED_TICKET_STATUSES = ['resolved', 'closed'] as const satisfies readonly TTicketStatus[];
-
-export const TICKET_SOURCES = ['portal', 'staff', 'email'] as const;
 export const ZTicketSource = z.enum(TICKET_SOURCES);
-
-export const MESSAGE_AUTHOR_TYPES = ['customer', 'staff', 'system'] as const;
 export const ZMessageAuthorType = z.enum(MESSAGE_AUTHOR_TYPES);
-
-/** A resolved or closed ticket may be reopened by its customer for this many days. */
-export const TICKET_REOPEN_WINDOW_DAYS = 14;
 
 const ZTitle = z
   .string()
   .trim()
-  .min(5, 'Please give a short title (at least 5 characters).')
-  .max(120, 'Keep the title under 120 characters.');
+  .min(L.titleMin, `Please give a short title (at least ${L.titleMin} characters).`)
+  .max(L.titleMax, `Keep the title under ${L.titleMax} characters.`);
 const ZDescription = z
   .string()
   .trim()
-  .min(10, 'Please describe the problem (at least 10 characters).')
-  .max(5000, 'Keep the description under 5000 characters.');
-const ZBody = z.string().trim().min(1, 'Write a message.').max(5000, 'Keep the message under 5000 characters.');
+  .min(L.descriptionMin, `Please describe the problem (at least ${L.descriptionMin} characters).`)
+  .max(L.descriptionMax, `Keep the description under ${L.descriptionMax} characters.`);
+const ZBody = z
+  .string()
+  .trim()
+  .min(L.commentMin, 'Write a message.')
+  .max(L.commentMax, `Keep the message under ${L.commentMax} characters.`);
 
 /** Multipart forms send every field as text; these schemas accept the same values as JSON or form fields. */
 export const ZCreateTicketRequest = z.object({
@@ -75,7 +59,7 @@ export const ZTicketListQuery = ZPagination.extend({
   /** One status (`open` means exactly that status). */
   status: ZTicketStatus.optional(),
   /** A status group: `open` = open, in-progress or waiting-on-customer; `closed` = resolved or closed. */
-  group: z.enum(['open', 'closed']).optional(),
+  group: z.enum(TICKET_STATUS_GROUPS).optional(),
 });
 export type TTicketListQuery = z.infer<typeof ZTicketListQuery>;
 
@@ -97,9 +81,14 @@ export type TStatusChangeRequest = z.infer<typeof ZStatusChangeRequest>;
 export const ZAssignRequest = z.object({ assignedTo: z.string().trim().min(1).max(200).nullable() });
 export type TAssignRequest = z.infer<typeof ZAssignRequest>;
 
+const STARS = `Choose ${L.ratingMin} to ${L.ratingMax} stars.`;
 export const ZRatingRequest = z.object({
-  rating: z.coerce.number().int('Choose 1 to 5 stars.').min(1, 'Choose 1 to 5 stars.').max(5, 'Choose 1 to 5 stars.'),
-  comment: z.string().trim().max(1000, 'Keep the comment under 1000 characters.').optional(),
+  rating: z.coerce.number().int(STARS).min(L.ratingMin, STARS).max(L.ratingMax, STARS),
+  comment: z
+    .string()
+    .trim()
+    .max(L.ratingCommentMax, `Keep the comment under ${L.ratingCommentMax} characters.`)
+    .optional(),
 });
 export type TRatingRequest = z.infer<typeof ZRatingRequest>;
 

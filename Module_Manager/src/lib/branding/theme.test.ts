@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TBranding } from '@wisp/shared';
-import { contrastRatio } from './contrast.ts';
+import { contrastRatio } from '@wisp/shared/branding/contrast';
 import { brandStylesheet, brandVariables } from './theme.ts';
 
 const branding = (colors: Partial<TBranding['colors']>, typography: TBranding['typography'] = {}): TBranding => ({
@@ -39,6 +39,12 @@ describe('brandVariables', () => {
     const css = brandStylesheet(bad);
     expect(css).not.toMatch(/<|url\(|display:none|script/);
     expect(brandVariables(bad)['--brand-primary']).toBe('#1d4ed8');
+  });
+
+  it('falls back per field: a bad stored accent gets the default accent, the tenant primary is kept', () => {
+    const vars = brandVariables(branding({ primary: '#166534', accent: 'red;}body{display:none}' }));
+    expect(vars['--brand-accent']).toBe('#f59e0b');
+    expect(vars['--brand-primary']).toBe('#166534');
   });
 
   it('keeps a safe tenant font list and falls back to the system stack otherwise', () => {

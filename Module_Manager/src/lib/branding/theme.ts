@@ -1,5 +1,5 @@
 import { ZFontFamily, ZHexColor, type TBranding } from '@wisp/shared';
-import { ensureContrast, mix, readableTextOn, WHITE } from './contrast.ts';
+import { ensureContrast, mix, readableTextOn, WHITE } from '@wisp/shared/branding/contrast';
 
 const SYSTEM_FONTS = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
 

@@ -1,47 +1,156 @@
-import type { RequestHandler, Request } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
+import { Types } from 'mongoose';
 import { AppError } from '../http/app-error.ts';
-import type { CustomerActor, StaffActor } from '../auth/actor.ts';
+import type { Actor, CustomerActor, StaffActor } from '../auth/actor.ts';
+import type { TTenantDoc } from '../../tenants/tenant.model.ts';
+import type { TCustomerDoc } from '../../customers/customer.model.ts';
+import { findCustomerOrThrow } from '../../customers/customers.service.ts';
+import { WorkOrderModel, type TWorkOrderDoc } from '../../tickets/work-order.model.ts';
+import { PERMISSIONS, reachOf, type Audience, type Permission, type Reach, type RouteAccess } from './permissions.ts';
 
 /**
- * The one place that decides who may reach what. Routes declare what they need; services receive the
- * actor and tenant explicitly. Anything a caller may not see answers 404, so existence is never confirmed.
+ * The one place that decides who may reach what, driven by the permission table. Routes declare the
+ * permission they need (`allow`), and every service calls `requireAccess` first. Anything a caller may
+ * not see answers 404, so existence is never confirmed; only a missing session answers 401.
  */
-function unauthenticated(req: Request, res: { locals: Record<string, unknown> }) {
-  void req;
+export type AccessContext = { tenant: TTenantDoc; actor?: Actor };
+
+/** What the check granted: who, how far, and for `own` reach the session's customer. */
+export type Grant = { actor: Actor; reach: Reach; customerId: string | null };
+
+type TicketPermission = Extract<Permission, `ticket.${string}`>;
+type CustomerPermission = Extract<Permission, `customer.${string}`>;
+
+export function audienceOf(actor: Actor | undefined): Audience | undefined {
+  if (!actor) return undefined;
+  if (actor.kind === 'customer') return 'customer';
+  return actor.role === 'admin' ? 'admin' : 'staff';
+}
+
+/** Whether the actor may do this at all in this tenant (no resource looked at). */
+export function can(ctx: AccessContext, permission: Permission): boolean {
+  return Boolean(
+    ctx.actor && ctx.actor.tenantId === String(ctx.tenant._id) && reachOf(permission, audienceOf(ctx.actor)),
+  );
+}
+
+function grantOf(ctx: AccessContext, permission: Permission): Grant {
+  const actor = ctx.actor;
+  if (!actor) throw AppError.unauthenticated();
+  const reach = reachOf(permission, audienceOf(actor));
+  if (!reach || actor.tenantId !== String(ctx.tenant._id)) throw AppError.notFound();
+  return { actor, reach, customerId: reach === 'own' && actor.kind === 'customer' ? actor.customerId : null };
+}
+
+const isObjectId = (id: string) => Types.ObjectId.isValid(id) && String(new Types.ObjectId(id)) === id.toLowerCase();
+
+/**
+ * Tickets by `_id` alone (the one read FerretDB keeps cheap), then tenant and owner checked here:
+ * one ticket the caller may not see makes the whole set 404.
+ */
+async function ticketsOf(ctx: AccessContext, grant: Grant, ids: readonly string[]): Promise<TWorkOrderDoc[]> {
+  const found = await Promise.all(
+    ids.map((id) => (isObjectId(id) ? WorkOrderModel.findById(id).lean<TWorkOrderDoc>() : null)),
+  );
+  return found.map((wo) => {
+    if (!wo || String(wo.tenantId) !== String(ctx.tenant._id)) throw AppError.notFound('No such ticket.');
+    if (grant.reach === 'own' && wo.customerId !== grant.customerId) throw AppError.notFound('No such ticket.');
+    return wo;
+  });
+}
+
+/** Customers by their customer ID, always inside the tenant. */
+async function customersOf(ctx: AccessContext, grant: Grant, ids: readonly string[]): Promise<TCustomerDoc[]> {
+  return Promise.all(
+    ids.map(async (customerId) => {
+      if (grant.reach === 'own' && customerId !== grant.customerId) throw AppError.notFound('No such customer.');
+      return findCustomerOrThrow(ctx.tenant, customerId);
+    }),
+  );
+}
+
+/**
+ * The access check every service calls first. Without ids it answers whether the actor may do this at
+ * all; with ticket ids (for `ticket.*`) or customer IDs (for `customer.*`) it loads them by tenant and
+ * returns them, or 404 when any one is out of the actor's reach.
+ */
+export function requireAccess(ctx: AccessContext, permission: Permission): Promise<Grant>;
+export function requireAccess<const I extends readonly string[]>(
+  ctx: AccessContext,
+  permission: TicketPermission,
+  ids: I,
+): Promise<{ -readonly [K in keyof I]: TWorkOrderDoc }>;
+export function requireAccess<const I extends readonly string[]>(
+  ctx: AccessContext,
+  permission: CustomerPermission,
+  ids: I,
+): Promise<{ -readonly [K in keyof I]: TCustomerDoc }>;
+export async function requireAccess(
+  ctx: AccessContext,
+  permission: Permission,
+  ids?: readonly string[],
+): Promise<Grant | TWorkOrderDoc[] | TCustomerDoc[]> {
+  const grant = grantOf(ctx, permission);
+  if (!ids) return grant;
+  if (permission.startsWith('ticket.')) return ticketsOf(ctx, grant, ids);
+  if (permission.startsWith('customer.')) return customersOf(ctx, grant, ids);
+  throw new Error(`requireAccess: ${permission} takes no ids`);
+}
+
+/** The session's customer for a permission of `own` reach; 404 for an actor whose reach is the tenant. */
+export async function requireOwnAccess(
+  ctx: AccessContext,
+  permission: Permission,
+): Promise<{ actor: CustomerActor; customerId: string }> {
+  const grant = await requireAccess(ctx, permission);
+  if (!grant.customerId || grant.actor.kind !== 'customer') throw AppError.notFound();
+  return { actor: grant.actor, customerId: grant.customerId };
+}
+
+/** The session's own customer record, for a permission of `own` reach. */
+export async function requireOwnCustomer(ctx: AccessContext, permission: Permission): Promise<TCustomerDoc> {
+  const { customerId } = await requireOwnAccess(ctx, permission);
+  return findCustomerOrThrow(ctx.tenant, customerId);
+}
+
+// ---- Route guards: each route declares what it needs; the route walk test reads these declarations.
+
+function unauthenticated(res: Response) {
   return res.locals.sessionExpired
     ? new AppError('SESSION_EXPIRED', 401, 'Your session expired. Please sign in again.')
     : AppError.unauthenticated();
 }
 
-export const requireSignedIn: RequestHandler = (req, res, next) => {
-  if (!req.actor) throw unauthenticated(req, res);
-  next();
-};
-
-export const requireCustomer: RequestHandler = (req, res, next) => {
-  if (!req.actor) throw unauthenticated(req, res);
-  if (req.actor.kind !== 'customer') throw AppError.notFound();
-  next();
-};
-
-export function requireStaff(role: 'staff' | 'admin' = 'staff'): RequestHandler {
-  return (req, res, next) => {
-    if (!req.actor) throw unauthenticated(req, res);
-    if (req.actor.kind !== 'staff') throw AppError.notFound();
-    if (role === 'admin' && req.actor.role !== 'admin') throw AppError.notFound();
-    next();
-  };
-}
+export type AccessGuard = RequestHandler & { routeAccess: RouteAccess };
 
 /**
- * For routes with `:customerId`: a customer session may use only its own id; staff of the tenant may
- * use any customer of the tenant (whether that customer exists is the service's tenant-scoped lookup).
+ * The route's declaration: `public`, or the permission it needs. Anonymous → 401, an audience the table
+ * leaves out → 404; the resource checks follow in the service.
  */
-export function requireCustomerAccess(param = 'customerId'): RequestHandler {
+export function allow(access: RouteAccess): AccessGuard {
+  const guard: RequestHandler = (req, res, next) => {
+    if (access !== 'public') {
+      if (!req.actor) throw unauthenticated(res);
+      if (!can({ tenant: req.tenant, actor: req.actor }, access)) throw AppError.notFound();
+    }
+    next();
+  };
+  return Object.assign(guard, { routeAccess: access });
+}
+
+/** Customer routes: the signed-in customer's own profile. */
+export const requireCustomer = allow('account.read');
+/** Any signed-in person of the tenant (customer, staff or admin). */
+export const requireSignedIn = allow('session.end');
+
+/**
+ * The customer routes keep `:customerId` in their URLs for compatibility: for a customer it must be the
+ * session's own id (anything else is 404); whether staff may use the route is the route's permission.
+ */
+export function customerPathGuard(param = 'customerId'): RequestHandler {
   return (req, res, next) => {
-    if (!req.actor) throw unauthenticated(req, res);
-    const requested = req.params[param];
-    if (req.actor.kind === 'customer' && req.actor.customerId !== requested) throw AppError.notFound();
+    if (!req.actor) throw unauthenticated(res);
+    if (req.actor.kind === 'customer' && req.actor.customerId !== req.params[param]) throw AppError.notFound();
     next();
   };
 }
@@ -55,3 +164,5 @@ export function staffActorOf(req: Request): StaffActor {
   if (req.actor?.kind !== 'staff') throw AppError.unauthenticated();
   return req.actor;
 }
+
+export { PERMISSIONS };

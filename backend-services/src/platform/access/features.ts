@@ -1,13 +1,8 @@
 import type { RequestHandler } from 'express';
-import type { TBranding } from '@wisp/shared';
-import type { TTenantDoc } from '../../tenants/tenant.model.ts';
+import { anyFeatureEnabled, type TFeature } from '@wisp/shared/branding/features';
 import { AppError } from '../http/app-error.ts';
 
-export type TFeature = keyof TBranding['features'];
-
-export function isFeatureEnabled(tenant: Pick<TTenantDoc, 'branding'>, feature: TFeature): boolean {
-  return tenant.branding.features?.[feature] === true;
-}
+export { isFeatureEnabled, type TFeature } from '@wisp/shared/branding/features';
 
 /**
  * A tenant that switched a feature off has no such pages or endpoints: they answer 404, as if they had
@@ -16,7 +11,7 @@ export function isFeatureEnabled(tenant: Pick<TTenantDoc, 'branding'>, feature: 
  */
 export function requireFeature(...features: TFeature[]): RequestHandler {
   return (req, _res, next) => {
-    if (!features.some((f) => isFeatureEnabled(req.tenant, f))) throw AppError.notFound();
+    if (!anyFeatureEnabled(req.tenant, features)) throw AppError.notFound();
     next();
   };
 }

@@ -3,14 +3,19 @@ import { startTestApp, type TestApp } from '../../../test/harness.ts';
 import { createCustomer, createTenant } from '../../../test/factories.ts';
 import { browser, createPortalCustomer, nextIp, PASSWORD } from '../../../test/portal-accounts.ts';
 import type { TTenantDoc } from '../../tenants/tenant.model.ts';
+import { TEST_CSRF } from '../../../test/sessions.ts';
+import { CSRF_COOKIE } from '../auth/session-cookie.ts';
 import { RateLimitHitModel } from './rate-limit.model.ts';
-import { enforceRateLimit, pruneRateLimitHits, recordAttempt, rule } from './rate-limit.service.ts';
+import { countAttempt, rule } from './rate-limit.service.ts';
+import { sweepExpired } from '../sweeps/sweeps.ts';
 
 let t: TestApp;
 let blue: TTenantDoc;
+let green: TTenantDoc;
 beforeAll(async () => {
   t = await startTestApp();
   blue = await createTenant({ slug: 'limit-blue' });
+  green = await createTenant({ slug: 'limit-green', like: 'summitridge' });
 });
 afterAll(() => t.close());
 
@@ -34,17 +39,75 @@ describe('failed logins', () => {
     expect(retryAfter).toBeLessThanOrEqual(15 * 60);
   });
 
-  it('after 20 failures from one IP (any identifiers) → 429; a successful login does not reset the IP count', async () => {
-    const c = await createPortalCustomer(t, blue);
+  it('after 20 failures from one IP (any identifiers), a wrong password → 429 that does not blame the user; a successful login does not reset the IP count', async () => {
     const ip = nextIp();
     for (let i = 0; i < 19; i++)
       expect((await login(`nobody${i}@example.test`, 'Wrong-Password-1', ip)).status).toBe(401);
+    const c = await createPortalCustomer(t, blue);
     expect((await login(c.email!, PASSWORD, ip)).status).toBe(200);
     expect((await login('nobody-last@example.test', 'Wrong-Password-1', ip)).status).toBe(401);
-    const blocked = await login(c.email!, PASSWORD, ip);
+    const blocked = await login('nobody-more@example.test', 'Wrong-Password-1', ip);
     expect(blocked.status).toBe(429);
+    expect(blocked.body.error.message).toMatch(/^Too many sign-in attempts from this network\./);
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
-    expect((await login(c.email!, PASSWORD)).status).toBe(200); // another IP is unaffected
+  });
+
+  it('when only the per-IP limit is over, the right password of an account not under attack still signs in', async () => {
+    const ip = nextIp();
+    for (let i = 0; i < 20; i++)
+      expect((await login(`sprayed${i}@example.test`, 'Wrong-Password-1', ip)).status).toBe(401);
+    const c = await createPortalCustomer(t, blue);
+    expect((await login(c.email!, 'Wrong-Password-1', ip)).status).toBe(429);
+    expect((await login(c.email!, PASSWORD, ip)).status).toBe(200);
+  });
+
+  it('failures on one tenant from one IP never lock out another tenant: its customer and staff admin sign in → 200', async () => {
+    const ip = nextIp();
+    for (let i = 0; i < 25; i++) await login(`blue-guess${i}@example.test`, 'Wrong-Password-1', ip);
+    for (let i = 0; i < 25; i++)
+      await browser(t, 'limit-blue', ip)
+        .post('/api/staff/auth/login')
+        .send({ email: `blue-staff${i}@wisp.example`, password: 'Wrong-Password-1' });
+    const greenCustomer = await createPortalCustomer(t, green);
+    const admin = await t.auth.createUser({ email: 'admin@green.example', password: PASSWORD, emailVerified: true });
+    await t.auth.setCustomUserClaims(admin.uid, { role: 'admin', tenantId: String(green._id) });
+    const customerLogin = await browser(t, 'limit-green', ip)
+      .post('/api/customer-portal/auth/login')
+      .send({ identifier: greenCustomer.email, password: PASSWORD });
+    expect(customerLogin.status).toBe(200);
+    const staffLogin = await browser(t, 'limit-green', ip)
+      .post('/api/staff/auth/login')
+      .send({ email: 'admin@green.example', password: PASSWORD });
+    expect(staffLogin.status).toBe(200);
+  });
+
+  it('counts the address the web server forwarded, not what the client claimed further left in X-Forwarded-For', async () => {
+    const statuses = [];
+    for (let i = 0; i < 21; i++)
+      statuses.push(
+        (
+          await t
+            .client('limit-blue')
+            .set('X-Forwarded-For', `203.0.113.${i}, 10.20.30.40`)
+            .set('Cookie', `${CSRF_COOKIE}=${TEST_CSRF}`)
+            .set('X-CSRF-Token', TEST_CSRF)
+            .post('/api/customer-portal/auth/login')
+            .send({ identifier: `claimed${i}@example.test`, password: 'Wrong-Password-1' })
+        ).status,
+      );
+    expect(statuses.slice(0, 20).every((s) => s === 401)).toBe(true);
+    expect(statuses[20]).toBe(429);
+  });
+
+  it('password resets capped on one tenant for an IP are still accepted on another tenant', async () => {
+    const ip = nextIp();
+    const reset = (slug: string, i: number) =>
+      browser(t, slug, ip)
+        .post('/api/customer-portal/auth/reset-password')
+        .send({ identifier: `forgetful${i}@example.test` });
+    for (let i = 0; i < 10; i++) expect((await reset('limit-blue', i)).status).toBe(202);
+    expect((await reset('limit-blue', 10)).status).toBe(429);
+    expect((await reset('limit-green', 11)).status).toBe(202);
   });
 
   it('stores no email or phone in the clear', async () => {
@@ -52,6 +115,48 @@ describe('failed logins', () => {
     const keys = (await RateLimitHitModel.find().lean()).map((h) => h.key).join(' ');
     expect(keys).not.toContain('private.person');
     expect(keys).not.toContain('+1402');
+  });
+});
+
+describe('parallel attempts', () => {
+  const wrongAtOnce = (identifier: string, clients: Pick<TestApp, 'client'>[]) =>
+    Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        browser(clients[i % clients.length]!, 'limit-blue')
+          .post('/api/customer-portal/auth/login')
+          .send({ identifier, password: `Wrong-Password-${i}` }),
+      ),
+    ).then((answers) => answers.map((r) => r.status));
+
+  it('20 wrong passwords at once for one customer: at most 5 reach the password check, the rest → 429', async () => {
+    const c = await createPortalCustomer(t, blue);
+    const statuses = await wrongAtOnce(c.email!, [t]);
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(5);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(15);
+  });
+
+  it('the same, split over two backend processes on one database: at most 5 reach the password check', async () => {
+    const c = await createPortalCustomer(t, blue);
+    const statuses = await wrongAtOnce(c.email!, [t, await t.anotherInstance()]);
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(5);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(15);
+  });
+
+  it('20 wrong staff passwords at once over two processes: at most 5 reach the password check', async () => {
+    const staff = await t.auth.createUser({ email: 'parallel@blue.example', password: PASSWORD });
+    await t.auth.setCustomUserClaims(staff.uid, { role: 'staff', tenantId: String(blue._id) });
+    const other = await t.anotherInstance();
+    const statuses = (
+      await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          browser(i % 2 ? other : t, 'limit-blue')
+            .post('/api/staff/auth/login')
+            .send({ email: 'parallel@blue.example', password: `Wrong-Password-${i}` }),
+        ),
+      )
+    ).map((r) => r.status);
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(5);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(15);
   });
 });
 
@@ -105,11 +210,13 @@ describe('the limiter itself', () => {
   it('holds across processes because it counts rows in the shared database, and the sweep deletes only old rows', async () => {
     const r = rule('loginPerIdentifier', 'tenant-x', 'someone');
     const old = new Date(Date.now() - 2 * 3_600_000);
-    await recordAttempt([r, r, r, r, r], old);
-    await expect(enforceRateLimit([r])).resolves.toBeUndefined(); // outside the window
-    await recordAttempt([r, r, r, r, r]);
-    await expect(enforceRateLimit([r])).rejects.toMatchObject({ status: 429 });
-    expect(await pruneRateLimitHits()).toBeGreaterThanOrEqual(5);
-    expect(await RateLimitHitModel.countDocuments({ key: r.key })).toBe(5);
+    await RateLimitHitModel.insertMany(Array.from({ length: 5 }, () => ({ key: r.key, at: old })));
+    expect((await countAttempt([r])).isOver('loginPerIdentifier')).toBe(false); // the old ones are outside the window
+    for (let i = 0; i < 4; i++) await countAttempt([r]);
+    expect((await countAttempt([r])).isOver('loginPerIdentifier')).toBe(true);
+    expect(
+      (await sweepExpired({ sessions: { idleMinutes: 30, absoluteHours: 12 } })).rateLimitHits,
+    ).toBeGreaterThanOrEqual(5);
+    expect(await RateLimitHitModel.countDocuments({ key: r.key })).toBe(6);
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ZFaqArticle, ZFaqList } from '@wisp/shared';
+import { ZFaqArticle, ZFaqList, ZStaffFaqArticleResponse, ZStaffFaqList } from '@wisp/shared';
 import { startTestApp, type TestApp } from '../../../test/harness.ts';
 import { createCustomer, createTenant } from '../../../test/factories.ts';
 import { signInAsCustomer, signInAsStaff } from '../../../test/sessions.ts';
@@ -274,5 +274,23 @@ describe('POST/PUT /api/support/faq (staff)', () => {
     const dup = await agent.post('/api/support/faq').send(input);
     expect(dup.status).toBe(400);
     expect(dup.body.error.fields.slug).toBeTruthy();
+  });
+});
+
+describe('staff FAQ response contract', () => {
+  it('list, create and update match the shared staff schemas exactly', async () => {
+    const input = { category: 'Wi-Fi', title: 'Contract entry', bodyMarkdown: 'Body.' };
+    const agent = await signInAsStaff(t, t.client('faq-blue'), blue);
+    const created = await agent
+      .post('/api/support/faq')
+      .send({ ...input, slug: 'contract-entry' })
+      .expect(201);
+    const updated = await agent
+      .put('/api/support/faq/contract-entry')
+      .send({ ...input, slug: 'contract-entry' })
+      .expect(200);
+    for (const res of [created, updated]) expect(() => ZStaffFaqArticleResponse.strict().parse(res.body)).not.toThrow();
+    const list = await agent.get('/api/support/faq');
+    expect(() => ZStaffFaqList.strict().parse(list.body)).not.toThrow();
   });
 });

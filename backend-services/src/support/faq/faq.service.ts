@@ -1,6 +1,7 @@
 import type { TFaqArticle, TFaqArticleInput, TFaqKind, TFaqList, TFaqQuery } from '@wisp/shared';
 import type { TTenantDoc } from '../../tenants/tenant.model.ts';
-import type { StaffActor } from '../../platform/auth/actor.ts';
+import { requireAccess, type AccessContext } from '../../platform/access/access.ts';
+import { escapeRegex } from '../../platform/util/escape-regex.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { isDuplicateKeyError } from '../../platform/db/mongo.ts';
 import { isFeatureEnabled } from '../../platform/access/features.ts';
@@ -13,11 +14,6 @@ function enabledKinds(tenant: TTenantDoc): TFaqKind[] {
   if (isFeatureEnabled(tenant, 'enableFAQ')) kinds.push('faq');
   if (isFeatureEnabled(tenant, 'enableKnowledgeBase')) kinds.push('article');
   return kinds;
-}
-
-/** User input as a literal inside a regular expression: every metacharacter escaped. */
-export function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 }
 
 const MAX_SEARCH_WORDS = 8;
@@ -79,7 +75,9 @@ export async function getFaqArticle(tenant: TTenantDoc, slug: string): Promise<T
 }
 
 /** Staff see drafts too, so they can review them before publishing. */
-export async function listFaqForStaff(tenant: TTenantDoc, _actor: StaffActor) {
+export async function listFaqForStaff(ctx: AccessContext) {
+  await requireAccess(ctx, 'faq.list');
+  const { tenant } = ctx;
   const docs = await FaqArticleModel.find({ tenantId: tenant._id })
     .sort({ category: 1, order: 1, title: 1 })
     .limit(500)
@@ -87,7 +85,9 @@ export async function listFaqForStaff(tenant: TTenantDoc, _actor: StaffActor) {
   return docs.map((d) => ({ ...toFaqEntrySummary(d), published: d.published, order: d.order ?? 0 }));
 }
 
-export async function createFaqArticle(tenant: TTenantDoc, _actor: StaffActor, input: TFaqArticleInput) {
+export async function createFaqArticle(ctx: AccessContext, input: TFaqArticleInput) {
+  await requireAccess(ctx, 'faq.create');
+  const { tenant } = ctx;
   try {
     const doc = await FaqArticleModel.create({ tenantId: tenant._id, ...input });
     return { ...toFaqArticle(doc.toObject() as TFaqArticleDoc), published: doc.published };
@@ -97,7 +97,9 @@ export async function createFaqArticle(tenant: TTenantDoc, _actor: StaffActor, i
   }
 }
 
-export async function updateFaqArticle(tenant: TTenantDoc, _actor: StaffActor, slug: string, input: TFaqArticleInput) {
+export async function updateFaqArticle(ctx: AccessContext, slug: string, input: TFaqArticleInput) {
+  await requireAccess(ctx, 'faq.update');
+  const { tenant } = ctx;
   const existing = await FaqArticleModel.findOne({ tenantId: tenant._id, slug }).lean<TFaqArticleDoc>();
   if (!existing) throw AppError.notFound();
   try {

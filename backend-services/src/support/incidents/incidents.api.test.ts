@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ZIntakeResponse, ZStaffIncident } from '@wisp/shared';
+import { ZIntakeResponse, ZStaffIncident, ZStaffIncidentList, ZStaffIncidentResponse } from '@wisp/shared';
 import { startTestApp, type TestApp } from '../../../test/harness.ts';
 import { recipientsOf } from '../../../test/mail-catcher.ts';
 import { createCustomer, createTenant } from '../../../test/factories.ts';
@@ -285,7 +285,12 @@ describe('staff incident API', () => {
     } as const;
     await Promise.all(
       ['Crew on site.', 'Parts ordered.', 'Power restored to the shelter.'].map((message) =>
-        addIncidentUpdate(tenant, staffActor, id, { status: 'identified', message }, t.config.PORTAL_URL_TEMPLATE),
+        addIncidentUpdate(
+          { tenant, actor: staffActor },
+          id,
+          { status: 'identified', message },
+          t.config.PORTAL_URL_TEMPLATE,
+        ),
       ),
     );
     const stored = (await IncidentModel.findById(id).lean())!;
@@ -299,5 +304,24 @@ describe('staff incident API', () => {
       .map((m) => m.dedupeKey)
       .sort();
     expect(keys).toEqual([1, 2, 3].map((i) => `incident-update:${id}:${i}:${customer.customerId}`));
+  });
+});
+
+describe('staff incident response contract', () => {
+  it('list, create and update match the shared staff schemas exactly', async () => {
+    const tenant = await createTenant({ slug: 'inc-contract' });
+    const staff = await signInAsStaff(t, t.client('inc-contract'), tenant);
+    const created = await staff
+      .post('/api/support/incidents')
+      .send({ title: 'Tower offline', message: 'Lost power.', affectedSiteIds: ['S1'] })
+      .expect(201);
+    expect(() => ZStaffIncidentResponse.strict().parse(created.body)).not.toThrow();
+    const update = await staff
+      .post(`/api/support/incidents/${created.body.incident.id}/updates`)
+      .send({ status: 'identified', message: 'Generator on its way.' })
+      .expect(201);
+    expect(() => ZStaffIncidentResponse.strict().parse(update.body)).not.toThrow();
+    const list = await staff.get('/api/support/incidents');
+    expect(() => ZStaffIncidentList.strict().parse(list.body)).not.toThrow();
   });
 });

@@ -1,4 +1,3 @@
-import { ownCustomer } from '../../customers/own-customer.ts';
 import {
   OUTAGE_TICKET_CATEGORIES,
   ZObjectId,
@@ -11,7 +10,7 @@ import {
 } from '@wisp/shared';
 import type { TTenantDoc } from '../../tenants/tenant.model.ts';
 import { CustomerModel, type TCustomerDoc } from '../../customers/customer.model.ts';
-import type { CustomerActor, StaffActor } from '../../platform/auth/actor.ts';
+import { requireAccess, requireOwnCustomer, type AccessContext } from '../../platform/access/access.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { isDuplicateKeyError } from '../../platform/db/mongo.ts';
 import { isFeatureEnabled } from '../../platform/access/features.ts';
@@ -78,12 +77,12 @@ export async function getStatusPage(tenant: TTenantDoc, now = new Date()): Promi
  * ticket form then simply continues).
  */
 export async function outageForTicketIntake(
-  tenant: TTenantDoc,
-  actor: CustomerActor,
+  ctx: AccessContext,
   category: string,
   now = new Date(),
 ): Promise<TIntakeResponse> {
-  const customer = await ownCustomer(tenant, actor);
+  const { tenant } = ctx;
+  const customer = await requireOwnCustomer(ctx, 'service.read');
   if (!(OUTAGE_TICKET_CATEGORIES as readonly string[]).includes(category)) return { incident: null };
   if (!isFeatureEnabled(tenant, 'enableServiceStatus')) return { incident: null };
   const [incident] = await activeIncidentsAtSite(tenant, customer.siteId, now);
@@ -108,12 +107,12 @@ async function incidentOfTenant(tenant: TTenantDoc, incidentId: string): Promise
  * else answers 404). Idempotent: the insert under the unique index is the dedupe.
  */
 export async function subscribeToIncident(
-  tenant: TTenantDoc,
-  actor: CustomerActor,
+  ctx: AccessContext,
   incidentId: string,
   now = new Date(),
 ): Promise<{ subscribed: true }> {
-  const customer = await ownCustomer(tenant, actor);
+  const { tenant } = ctx;
+  const customer = await requireOwnCustomer(ctx, 'incident.subscribe');
   const incident = await incidentOfTenant(tenant, incidentId);
   const affectsCustomer = !!customer.siteId && (incident.affectedSiteIds ?? []).includes(customer.siteId);
   if (!affectsCustomer || !isActiveIncident(incident, now)) throw AppError.notFound();
@@ -129,7 +128,9 @@ export async function subscribeToIncident(
   return { subscribed: true };
 }
 
-export async function listIncidentsForStaff(tenant: TTenantDoc, _actor: StaffActor): Promise<TStaffIncident[]> {
+export async function listIncidentsForStaff(ctx: AccessContext): Promise<TStaffIncident[]> {
+  await requireAccess(ctx, 'incident.list');
+  const { tenant } = ctx;
   const incidents = await IncidentModel.find({ tenantId: tenant._id })
     .sort({ createdAt: -1 })
     .limit(100)
@@ -146,11 +147,12 @@ export async function listIncidentsForStaff(tenant: TTenantDoc, _actor: StaffAct
 }
 
 export async function createIncident(
-  tenant: TTenantDoc,
-  _actor: StaffActor,
+  ctx: AccessContext,
   input: TCreateIncidentRequest,
   now = new Date(),
 ): Promise<TStaffIncident> {
+  await requireAccess(ctx, 'incident.create');
+  const { tenant } = ctx;
   const scheduledStart = input.scheduledStart ? new Date(input.scheduledStart) : undefined;
   const startedAt = input.startedAt ? new Date(input.startedAt) : input.kind === 'maintenance' ? scheduledStart : now;
   const doc = await IncidentModel.create({
@@ -246,13 +248,14 @@ async function syncTimeline(
 
 /** Appends an update (status moves with it) and emails every subscriber once through the outbox. */
 export async function addIncidentUpdate(
-  tenant: TTenantDoc,
-  _actor: StaffActor,
+  ctx: AccessContext,
   incidentId: string,
   input: TIncidentUpdateRequest,
   portalUrlTemplate: string,
   now = new Date(),
 ): Promise<TStaffIncident> {
+  await requireAccess(ctx, 'incident.update');
+  const { tenant } = ctx;
   const incident = await incidentOfTenant(tenant, incidentId);
   const status: TIncidentStatus = input.status;
   const entry: TimelineEntry = { at: now, status, message: input.message };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contrastRatio, ensureContrast, mix, parseHex, readableTextOn } from './contrast';
+import { contrastRatio, ensureContrast, mix, parseHex, readableTextOn } from './contrast.ts';
 
 describe('tenant colour arithmetic', () => {
   it('measures WCAG contrast: black on white is 21:1, a colour on itself 1:1', () => {

@@ -1,0 +1,119 @@
+/**
+ * `@wisp/shared/constants`: the enums, groups and limits the browser needs, WITHOUT zod, so a page can
+ * import them without pulling the schema library into its bundle. The zod schemas in this package are
+ * built from these lists: this file is the one source.
+ */
+
+// ---- Tickets
+
+export const TICKET_CATEGORIES = [
+  'slow-speed',
+  'no-connection',
+  'intermittent',
+  'equipment-failure',
+  'billing-issue',
+  'other',
+] as const;
+export type TTicketCategory = (typeof TICKET_CATEGORIES)[number];
+
+export const TICKET_PRIORITIES = ['low', 'medium', 'high', 'critical'] as const;
+export type TTicketPriority = (typeof TICKET_PRIORITIES)[number];
+/** `critical` is a staff triage decision; a customer may choose only these. */
+export const CUSTOMER_TICKET_PRIORITIES = ['low', 'medium', 'high'] as const satisfies readonly TTicketPriority[];
+
+export const TICKET_STATUSES = ['open', 'in-progress', 'waiting-on-customer', 'resolved', 'closed'] as const;
+export type TTicketStatus = (typeof TICKET_STATUSES)[number];
+/** Status groups the list filter accepts besides single statuses. */
+export const OPEN_TICKET_STATUSES = [
+  'open',
+  'in-progress',
+  'waiting-on-customer',
+] as const satisfies readonly TTicketStatus[];
+export const CLOSED_TICKET_STATUSES = ['resolved', 'closed'] as const satisfies readonly TTicketStatus[];
+export const TICKET_STATUS_GROUPS = ['open', 'closed'] as const;
+
+export const TICKET_SOURCES = ['portal', 'staff', 'email'] as const;
+export const MESSAGE_AUTHOR_TYPES = ['customer', 'staff', 'system'] as const;
+
+/** A resolved or closed ticket may be reopened by its customer for this many days. */
+export const TICKET_REOPEN_WINDOW_DAYS = 14;
+
+/** Ticket categories for which the new-ticket page first shows a known outage at the customer's site. */
+export const OUTAGE_TICKET_CATEGORIES = [
+  'no-connection',
+  'intermittent',
+  'slow-speed',
+] as const satisfies readonly TTicketCategory[];
+
+/** Form limits: the schemas enforce them, the pages show them (`maxlength`, hints) from the same numbers. */
+export const TICKET_LIMITS = {
+  titleMin: 5,
+  titleMax: 120,
+  descriptionMin: 10,
+  descriptionMax: 5000,
+  commentMin: 1,
+  commentMax: 5000,
+  ratingMin: 1,
+  ratingMax: 5,
+  ratingCommentMax: 1000,
+} as const;
+
+/** Attachments: the backend's defaults (its config may lower or raise them) and the browser's pre-check. */
+export const UPLOAD_LIMITS = {
+  maxFileMb: 10,
+  maxFiles: 5,
+} as const;
+export const UPLOAD_MAX_FILE_BYTES = UPLOAD_LIMITS.maxFileMb * 1024 * 1024;
+
+// ---- Accounts
+
+export const PASSWORD_MIN_LENGTH = 10;
+export const PASSWORD_MAX_LENGTH = 128;
+
+export const SERVICE_STATUSES = ['pending', 'active', 'suspended', 'cancelled'] as const;
+export type TServiceStatus = (typeof SERVICE_STATUSES)[number];
+
+export const PORTAL_ACCOUNT_STATUSES = ['pending', 'active', 'suspended', 'locked'] as const;
+export type TPortalAccountStatus = (typeof PORTAL_ACCOUNT_STATUSES)[number];
+
+export const STAFF_ROLES = ['admin', 'staff'] as const;
+export type TStaffRole = (typeof STAFF_ROLES)[number];
+
+export const LOCALES = ['en', 'es'] as const;
+export type TLocale = (typeof LOCALES)[number];
+
+// ---- Service and support
+
+/** Signal bands the portal shows instead of raw dBm: good ≥ -65, fair -65…-75, poor < -75. */
+export const SIGNAL_QUALITIES = ['good', 'fair', 'poor'] as const;
+export type TSignalQuality = (typeof SIGNAL_QUALITIES)[number];
+
+export const INCIDENT_STATUSES = ['investigating', 'identified', 'monitoring', 'resolved'] as const;
+export type TIncidentStatus = (typeof INCIDENT_STATUSES)[number];
+
+export const INCIDENT_KINDS = ['incident', 'maintenance'] as const;
+export type TIncidentKind = (typeof INCIDENT_KINDS)[number];
+
+export const FAQ_KINDS = ['faq', 'article'] as const;
+export type TFaqKind = (typeof FAQ_KINDS)[number];
+export const FAQ_SEARCH_MAX = 200;
+
+// ---- Errors
+
+/** Error codes the backend uses; the portal maps them to translated messages. */
+export const API_ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'UNAUTHENTICATED',
+  'INVALID_CREDENTIALS',
+  'SESSION_EXPIRED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'TENANT_NOT_FOUND',
+  'CONFLICT',
+  'RATE_LIMITED',
+  'CSRF_FAILED',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_FILE',
+  'INTERNAL',
+] as const;
+export type TApiErrorCode = (typeof API_ERROR_CODES)[number];
