@@ -1,9 +1,11 @@
 import { m } from '$lib/paraglide/messages';
 import { formatBytes } from '../ticket-time';
 
-/** The backend's limits (10 MB, 5 files), checked in the browser first so nothing doomed is uploaded. */
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
-export const MAX_FILES = 5;
+import { UPLOAD_LIMITS, UPLOAD_MAX_FILE_BYTES } from '@wisp/shared/constants';
+
+/** The backend's limits, checked in the browser first so nothing doomed is uploaded. */
+export const MAX_FILE_BYTES = UPLOAD_MAX_FILE_BYTES;
+export const MAX_FILES = UPLOAD_LIMITS.maxFiles;
 export const ACCEPT =
   'image/jpeg,image/png,image/webp,image/gif,image/heic,image/heif,application/pdf,text/plain,.heic,.heif,.txt,.pdf';
 

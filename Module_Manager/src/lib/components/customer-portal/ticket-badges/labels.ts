@@ -1,4 +1,4 @@
-import type { TTicketCategory, TTicketPriority, TTicketStatus } from '@wisp/shared';
+import type { TTicketCategory, TTicketPriority, TTicketStatus } from '@wisp/shared/constants';
 import { m } from '$lib/paraglide/messages';
 
 export const statusLabel = (s: TTicketStatus): string =>
@@ -46,16 +46,8 @@ export const categoryHint = (c: TTicketCategory): string =>
     other: m.tickets_category_other_hint,
   })[c]();
 
-/**
- * The same lists as the shared schemas, declared here so the browser bundle does not pull in zod
- * (importing values from @wisp/shared would); `satisfies` keeps them in step with the schema types.
- */
-export const CATEGORIES = [
-  'slow-speed',
-  'no-connection',
-  'intermittent',
-  'equipment-failure',
-  'billing-issue',
-  'other',
-] as const satisfies readonly TTicketCategory[];
-export const CUSTOMER_PRIORITIES = ['low', 'medium', 'high'] as const satisfies readonly TTicketPriority[];
+/** The lists come from the zod-free entry point, so the browser bundle stays free of the schema library. */
+export {
+  TICKET_CATEGORIES as CATEGORIES,
+  CUSTOMER_TICKET_PRIORITIES as CUSTOMER_PRIORITIES,
+} from '@wisp/shared/constants';
