@@ -1,1 +1,0 @@
-export { default as TextareaField } from './textarea-field.svelte';
