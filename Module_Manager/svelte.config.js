@@ -9,7 +9,7 @@ const config = {
       config: (tsconfig) => ({ ...tsconfig, include: [...tsconfig.include, '../playwright.config.ts'] }),
     },
     adapter: adapter({ precompress: true }),
-    // The origin check for form posts is done in hooks.server.ts (`checkFormOrigin`): the portal answers
+    // The origin check for form posts is the `formOrigin` handle (src/lib/server/hooks/form-origin.ts): the portal answers
     // on many tenant hosts, and behind plain-http dev servers adapter-node assumes https, so SvelteKit's
     // built-in check (exact scheme + host) would refuse every legitimate form post there.
     csrf: { trustedOrigins: ['*'] },

@@ -10,7 +10,7 @@ declare global {
     interface Locals {
       /** The tenant this request's host (or, on bare localhost, ?tenant=) belongs to; null when none. */
       tenant: TPublicTenant | null;
-      /** Who this browser is signed in as (from `GET /api/session`), loaded for portal pages only. */
+      /** Who this browser is signed in as (from `GET /api/session`), loaded for portal and staff pages only. */
       session: PortalSession | null;
       /** The high-contrast choice (cookie), rendered into `<html data-contrast>` so it never flashes. */
       contrast: 'high' | 'normal';

@@ -6,7 +6,9 @@ import { firebaseAuth } from './platform/auth/firebase.ts';
 import { createApp } from './app.ts';
 import { createMailTransport } from './notifications/mailer.ts';
 import { startOutboxWorker } from './notifications/outbox.service.ts';
-import { startRateLimitSweeper } from './platform/rate-limit/rate-limit.service.ts';
+import { sessionPolicyOf } from './platform/auth/session.service.ts';
+import { startSweeper } from './platform/sweeps/sweeps.ts';
+import { declareTtlIndexes } from './platform/sweeps/ttl-indexes.ts';
 
 async function main() {
   let config;
@@ -29,7 +31,12 @@ async function main() {
   const auth = firebaseAuth(config.FIREBASE_PROJECT_ID);
   const app = createApp({ config, logger, auth });
   const outbox = startOutboxWorker({ transport: createMailTransport(config.SMTP_URL), from: config.MAIL_FROM, logger });
-  startRateLimitSweeper((err) => logger.warn({ err }, 'rate-limit sweep failed'));
+  const sweep = { sessions: sessionPolicyOf(config) };
+  startSweeper(sweep, logger);
+  void declareTtlIndexes(sweep).then(
+    (outcome) => logger.info({ outcome }, 'TTL indexes'),
+    (err: unknown) => logger.warn({ err }, 'could not declare the TTL indexes'),
+  );
   const server: Server = app.listen(config.PORT, config.HOST, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;

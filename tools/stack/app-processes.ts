@@ -5,6 +5,9 @@ import { assertPortFree, httpOk, startProcess, waitFor } from './processes.ts';
 
 export type AppEnv = { mongoUri: string; authPort: number; smtpPort: number; backendPort: number; webPort: number };
 
+/** Absolute, so every process finds the same files whatever its working directory. */
+export const SHARED_UPLOAD_DIR = path.join(ROOT, '.data', 'uploads');
+
 export function backendEnv(e: AppEnv): NodeJS.ProcessEnv {
   return {
     ...process.env,
@@ -15,7 +18,8 @@ export function backendEnv(e: AppEnv): NodeJS.ProcessEnv {
     SMTP_URL: `smtp://127.0.0.1:${e.smtpPort}`,
     PORT: String(e.backendPort),
     PORTAL_URL_TEMPLATE: `http://{tenant}.localhost:${e.webPort}`,
-    UPLOAD_DIR: path.join(ROOT, '.data', `uploads-${e.backendPort}`),
+    // One storage location for every backend process (demo, e2e, a second instance), as production has.
+    UPLOAD_DIR: SHARED_UPLOAD_DIR,
   };
 }
 

@@ -171,27 +171,32 @@ test('forgot password (inline form) always answers the same way', async ({ page 
   await expect(page.getByText('If we have an account for those details')).toBeVisible();
 });
 
-test('sign-up checks the password rules live, then the emailed link confirms the account and it can sign in', async ({
+test('sign-up asks for the customer ID and phone only; the emailed link chooses the password (rules checked live) and the account can sign in', async ({
   page,
+  context,
 }, testInfo) => {
   // Each project signs up a different seeded customer (sign-up succeeds once per customer).
   const tenant = testInfo.project.name === 'phone' ? TENANTS.summitridge : TENANTS.prairiesky;
   const who = CUSTOMERS[tenant.slug].signup;
   await page.goto(portalUrl(tenant.slug, '/signup'));
+  await expect(page.getByLabel('New password')).toHaveCount(0);
   await page.getByLabel('Customer ID').fill(who.id);
   await page.getByLabel('Phone number').fill(who.phone);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Check your email');
+  const link = await linkFromMail(who.email, /https?:\/\/[^\s"'<>]*signup\?code=[^\s"'<>]+/);
+  // The emailed link is served at the root of the tenant's host (SvelteKit `reroute`), as on a custom domain.
+  await page.goto(link);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Set up your account');
   const rules = page.locator('#password-rules');
   await page.getByLabel('New password').fill('short');
   await expect(rules.getByText('At least 10 characters')).toContainText('(not yet)');
   await page.getByLabel('New password').fill('Summer-Evenings-42');
   await expect(rules.getByText('At least 10 characters')).toContainText('(done)');
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Check your email');
-  const link = await linkFromMail(who.email, /https?:\/\/[^\s"'<>]*verify-email\?oobCode=[^\s"'<>]+/);
-  // The emailed link is served at the root of the tenant's host (SvelteKit `reroute`), as on a custom domain.
-  await page.goto(link);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Email confirmed');
-  await page.getByRole('link', { name: 'Sign in' }).last().click();
+  await page.getByRole('button', { name: 'Set password and sign in' }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await context.clearCookies();
+  await page.goto(portalUrl(tenant.slug, '/login'));
   await signIn(page, who.email, 'Summer-Evenings-42');
   await expect(page).toHaveURL(/\/dashboard$/);
 });

@@ -12,7 +12,8 @@ type NewAccount = { email: string; password: string; via: 'signup' | 'invitation
  * Creates the Firebase user for a customer and links its uid to the customer record, at most once per
  * customer: the claim insert under a unique `_id` decides, so two concurrent attempts cannot both link.
  * On any failure the Firebase user and the claim are removed again, leaving nothing half-written.
- * An invitation proves the email (the code arrived there), so that account starts verified and active.
+ * Only an emailed link (an invitation or a sign-up link) gets here: it proved the email, so the account
+ * starts verified and active.
  */
 export async function createAndLinkAccount(
   deps: AuthDeps,
@@ -28,14 +29,13 @@ export async function createAndLinkAccount(
     if (isDuplicateKeyError(err)) throw accountAlreadyExists();
     throw err;
   }
-  const verified = account.via === 'invitation';
   let uid: string | undefined;
   try {
     uid = (
       await deps.auth.createUser({
         email: account.email,
         password: account.password,
-        emailVerified: verified,
+        emailVerified: true,
         displayName: `${customer.firstName} ${customer.lastName}`,
       })
     ).uid;
@@ -45,7 +45,7 @@ export async function createAndLinkAccount(
       {
         $set: {
           'portalAccess.firebaseUid': uid,
-          'portalAccess.accountStatus': verified ? 'active' : 'pending',
+          'portalAccess.accountStatus': 'active',
           'portalAccess.accountCreatedAt': new Date(),
         },
       },

@@ -2,31 +2,33 @@ import type { TLocale } from '@wisp/shared';
 import { renderBrandedEmail } from '../notifications/branded-email.ts';
 import type { TTenantDoc } from '../tenants/tenant.model.ts';
 
-export type AuthEmailKind = 'verify-email' | 'portal-invite' | 'password-reset';
+export type AuthEmailKind = 'signup-link' | 'portal-invite' | 'password-reset';
 type Texts = { subject: string; heading: string; paragraphs: string[]; action: string; footnote: string };
 
 /** Every sign-in email in each language the portal speaks. `{company}` and `{name}` are filled in. */
 const TEXTS: Record<AuthEmailKind, Record<TLocale, Texts>> = {
-  'verify-email': {
+  'signup-link': {
     en: {
-      subject: 'Confirm your email for {company}',
-      heading: 'Confirm your email address',
+      subject: 'Choose your password for {company}',
+      heading: 'Finish creating your account',
       paragraphs: [
         'Hi {name},',
-        'You created an account for the {company} customer portal. Confirm this is your email address to finish.',
+        'Someone asked to create a {company} customer portal account with your customer ID and phone number. If that was you, choose your password to finish.',
       ],
-      action: 'Confirm my email',
-      footnote: "If you did not create this account, ignore this email and it won't be activated.",
+      action: 'Choose my password',
+      footnote:
+        'This link works once and expires in 24 hours. If you did not ask for this, ignore this email: nothing changes.',
     },
     es: {
-      subject: 'Confirme su correo para {company}',
-      heading: 'Confirme su dirección de correo',
+      subject: 'Elija su contraseña para {company}',
+      heading: 'Termine de crear su cuenta',
       paragraphs: [
         'Hola {name}:',
-        'Creó una cuenta en el portal de clientes de {company}. Confirme que este es su correo para terminar.',
+        'Alguien pidió crear una cuenta en el portal de clientes de {company} con su número de cliente y su teléfono. Si fue usted, elija su contraseña para terminar.',
       ],
-      action: 'Confirmar mi correo',
-      footnote: 'Si usted no creó esta cuenta, ignore este mensaje y no se activará.',
+      action: 'Elegir mi contraseña',
+      footnote:
+        'Este enlace funciona una sola vez y vence en 24 horas. Si usted no lo pidió, ignore este mensaje: nada cambia.',
     },
   },
   'portal-invite': {

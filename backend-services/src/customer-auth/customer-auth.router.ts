@@ -5,7 +5,6 @@ import {
   ZLoginRequest,
   ZResetPasswordRequest,
   ZSignupRequest,
-  ZVerifyEmailRequest,
   type TCustomerSignedIn,
 } from '@wisp/shared';
 import { requireCustomer, requireSignedIn, customerActorOf } from '../platform/access/access.ts';
@@ -18,7 +17,7 @@ import { toCustomerSelf } from '../customers/customer.views.ts';
 import { findCustomerOrThrow } from '../customers/customers.service.ts';
 import type { TCustomerDoc } from '../customers/customer.model.ts';
 import { logInCustomer, type AuthDeps, type Client } from './customer-login.service.ts';
-import { signUpCustomer, verifyCustomerEmail } from './customer-signup.service.ts';
+import { signUpCustomer } from './customer-signup.service.ts';
 import { linkInvitedAccount } from './portal-invite.service.ts';
 import { completePasswordReset, requestPasswordReset } from './password-reset.service.ts';
 
@@ -43,10 +42,6 @@ export function customerAuthRouter(deps: AuthDeps): Router {
     res.status(201).json(await signUpCustomer(deps, req.tenant, res.locals.body, clientOf(req)));
   });
 
-  router.post('/verify-email', validate('body', ZVerifyEmailRequest), async (req, res) => {
-    res.json(await verifyCustomerEmail(deps, req.tenant, res.locals.body.oobCode));
-  });
-
   router.post('/link-account', validate('body', ZLinkAccountRequest), async (req, res) => {
     signedIn(req, res, await linkInvitedAccount(deps, req.tenant, res.locals.body, clientOf(req)));
   });
@@ -64,7 +59,7 @@ export function customerAuthRouter(deps: AuthDeps): Router {
   router.get('/me', requireCustomer, async (req, res) => {
     const customer = await findCustomerOrThrow(req.tenant, customerActorOf(req).customerId);
     res.setHeader('Cache-Control', 'no-store');
-    res.json({ customer: toCustomerSelf(customer), tenant: toPublicTenant(req.tenant) });
+    res.json({ customer: toCustomerSelf(customer), tenant: toPublicTenant(req.tenant, req.log) });
   });
 
   router.post('/logout', async (req, res) => {

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { TLinkAccountRequest, TPortalInviteRequest } from '@wisp/shared';
 import { CustomerModel, type TCustomerDoc } from '../customers/customer.model.ts';
 import { enqueueEmail } from '../notifications/outbox.service.ts';
@@ -15,9 +15,10 @@ import { expiredInvitation, invalidInvitation } from './auth-errors.ts';
 import { localeFor, renderAuthEmail } from './auth-emails.ts';
 import type { AuthDeps, Client } from './customer-login.service.ts';
 import { InvitationRedemptionModel } from './portal-account-claim.model.ts';
+import { hashCode } from './customer-signup.service.ts';
+import { SignupLinkModel } from './signup-link.model.ts';
 
 export const INVITATION_TTL_MS = 7 * 24 * 3_600_000;
-const hashCode = (code: string) => createHash('sha256').update(code).digest('hex');
 
 /**
  * Staff invite a customer: a random code (192 bits) goes out in the emailed link; only its hash and
@@ -64,9 +65,10 @@ export async function inviteCustomerToPortal(
 }
 
 /**
- * The invited customer sets a password. The code is redeemed by inserting its hash under a unique
- * `_id` (single use even with concurrent requests); the account is created or, when a pending sign-up
- * exists, given this password; it is active at once, and the customer is signed in.
+ * The emailed link's "choose your password" step, for a staff invitation or a self sign-up link: both
+ * prove control of the email on file. The code is redeemed by inserting its hash under a unique `_id`
+ * (single use even with concurrent requests); the account is created or, when a pending one exists,
+ * given this password; it is verified and active at once, and the customer is signed in.
  */
 export async function linkInvitedAccount(
   deps: AuthDeps,
@@ -79,11 +81,11 @@ export async function linkInvitedAccount(
   const attempt = await countAttempt([rule('linkPerIp', tenantId, client.ip)]);
   await attempt.refuseIfOver(['linkPerIp']);
   const codeHash = hashCode(input.accessCode);
-  const customer = await CustomerModel.findOne({ tenantId, 'portalAccess.accessCode': codeHash }).lean<TCustomerDoc>();
-  if (!customer?.email) throw invalidInvitation();
+  const found = (await invitationOf(tenantId, codeHash)) ?? (await signupLinkOf(tenantId, codeHash));
+  if (!found) throw invalidInvitation();
   await attempt.forget();
-  const expires = customer.portalAccess?.accessCodeExpires;
-  if (!expires || expires.getTime() <= Date.now()) throw expiredInvitation(tenant);
+  const { customer, email, expires } = found;
+  if (expires.getTime() <= Date.now()) throw expiredInvitation(tenant);
   try {
     await InvitationRedemptionModel.create({
       _id: codeHash,
@@ -98,13 +100,8 @@ export async function linkInvitedAccount(
 
   let uid = customer.portalAccess?.firebaseUid ?? undefined;
   try {
-    if (uid) await deps.auth.updateUser(uid, { email: customer.email, password: input.password, emailVerified: true });
-    else
-      uid = await createAndLinkAccount(deps, tenant, customer, {
-        email: customer.email,
-        password: input.password,
-        via: 'invitation',
-      });
+    if (uid) await deps.auth.updateUser(uid, { email, password: input.password, emailVerified: true });
+    else uid = await createAndLinkAccount(deps, tenant, customer, { email, password: input.password, via: found.via });
   } catch (err) {
     // The code stays usable when the account could not be set up.
     await InvitationRedemptionModel.deleteOne({ _id: codeHash });
@@ -117,10 +114,35 @@ export async function linkInvitedAccount(
       $unset: { 'portalAccess.accessCode': 1, 'portalAccess.accessCodeExpires': 1 },
     },
   );
+  // Every other sign-up link of this customer is spent too: the account exists now.
+  await SignupLinkModel.deleteMany({ tenantId, customerId: customer.customerId });
   const session = await startSession(
     { kind: 'customer', tenantId, uid, customerId: customer.customerId },
     sessionPolicyOf(deps.config),
     client.userAgent,
   );
   return { customer, session };
+}
+
+type LinkCode = { customer: TCustomerDoc; email: string; expires: Date; via: 'invitation' | 'signup' };
+
+async function invitationOf(tenantId: string, codeHash: string): Promise<LinkCode | null> {
+  const customer = await CustomerModel.findOne({ tenantId, 'portalAccess.accessCode': codeHash }).lean<TCustomerDoc>();
+  if (!customer?.email) return null;
+  return {
+    customer,
+    email: customer.email,
+    expires: customer.portalAccess?.accessCodeExpires ?? new Date(0),
+    via: 'invitation',
+  };
+}
+
+/** A sign-up link of THIS tenant, still for the email on file and for a customer without an active account. */
+async function signupLinkOf(tenantId: string, codeHash: string): Promise<LinkCode | null> {
+  const link = await SignupLinkModel.findById(codeHash).lean();
+  if (!link || link.tenantId !== tenantId) return null;
+  const customer = await CustomerModel.findOne({ tenantId, customerId: link.customerId }).lean<TCustomerDoc>();
+  if (!customer || customer.email !== link.email || customer.portalAccess?.enabled === false) return null;
+  if (customer.portalAccess?.firebaseUid && customer.portalAccess.accountStatus !== 'pending') return null;
+  return { customer, email: link.email, expires: link.expiresAt, via: 'signup' };
 }

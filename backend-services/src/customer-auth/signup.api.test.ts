@@ -5,6 +5,8 @@ import { createCustomer } from '../../test/factories.ts';
 import { browser, createPortalCustomer, linkIn, mailTo, PASSWORD } from '../../test/portal-accounts.ts';
 import { CustomerModel } from '../customers/customer.model.ts';
 import type { TTenantDoc } from '../tenants/tenant.model.ts';
+import { SignupLinkModel } from './signup-link.model.ts';
+import { hashCode } from './customer-signup.service.ts';
 
 let t: TestApp;
 let blue: TTenantDoc;
@@ -12,105 +14,130 @@ let green: TTenantDoc;
 twoTenantWorld('signup', (w) => ({ t, blue, green } = w));
 
 const signup = (slug: string, body: object) => browser(t, slug).post('/api/customer-portal/auth/signup').send(body);
-const login = (slug: string, identifier: string) =>
-  browser(t, slug).post('/api/customer-portal/auth/login').send({ identifier, password: PASSWORD });
+const choosePassword = (slug: string, accessCode: string, password = PASSWORD) =>
+  browser(t, slug).post('/api/customer-portal/auth/link-account').send({ accessCode, password });
+const login = (slug: string, identifier: string, password = PASSWORD) =>
+  browser(t, slug).post('/api/customer-portal/auth/login').send({ identifier, password });
+
+/** The code of the newest sign-up link mailed to `email` (after mail number `after`). */
+async function signupCode(email: string, after = 0): Promise<string> {
+  return linkIn(await mailTo(t, email, 'Choose your password', after), '/signup').searchParams.get('code')!;
+}
 
 describe('POST /api/customer-portal/auth/signup', () => {
-  it('creates a pending account for the email ON FILE and emails a verification link; the link activates it', async () => {
+  it('asks only for the ID and phone, creates nothing, and emails a single-use link to the email ON FILE', async () => {
     const c = await createCustomer(blue, { primaryPhone: '+14025557001' });
-    const res = await signup('signup-blue', { customerId: c.customerId, phone: '(402) 555-7001', password: PASSWORD });
+    const res = await signup('signup-blue', { customerId: c.customerId, phone: '(402) 555-7001' });
     expect(res.status).toBe(201);
-    expect(res.body.status).toBe('pending');
-    expect(res.body.sentTo).toMatch(/^c•+@example\.test$/);
+    expect(res.body).toEqual({ status: 'pending', sentTo: expect.stringMatching(/^c•+@example\.test$/) });
+    expect((await CustomerModel.findById(c._id).lean())?.portalAccess?.firebaseUid).toBeUndefined();
+    await expect(t.auth.getUserByEmail(c.email!)).rejects.toThrow();
 
+    const link = linkIn(await mailTo(t, c.email!, 'Choose your password'), '/signup');
+    expect(link.host).toBe('signup-blue.localhost:5999');
+    const code = link.searchParams.get('code')!;
+    expect(Buffer.from(code, 'base64url').length).toBeGreaterThanOrEqual(16); // ≥ 128 bits
+    // Stored hashed, with an expiry.
+    const stored = await SignupLinkModel.findById(hashCode(code)).lean();
+    expect(stored?.expiresAt.getTime()).toBeGreaterThan(Date.now());
+    expect(JSON.stringify(await SignupLinkModel.find().lean())).not.toContain(code);
+  });
+
+  it('the link sets the password: verified, active, signed in; then sign-in works by email or phone', async () => {
+    const c = await createCustomer(blue, { primaryPhone: '+14025557002' });
+    await signup('signup-blue', { customerId: c.customerId, phone: c.primaryPhone }).expect(201);
+    const agent = browser(t, 'signup-blue');
+    const res = await agent
+      .post('/api/customer-portal/auth/link-account')
+      .send({ accessCode: await signupCode(c.email!), password: PASSWORD });
+    expect(res.status).toBe(200);
+    expect((await agent.get('/api/session')).body.actor.kind).toBe('customer');
     const stored = await CustomerModel.findById(c._id).lean();
-    expect(stored?.portalAccess?.accountStatus).toBe('pending');
+    expect(stored?.portalAccess?.accountStatus).toBe('active');
     const user = await t.auth.getUser(stored!.portalAccess!.firebaseUid!);
     expect(user.email).toBe(c.email);
-    expect(user.emailVerified).toBe(false);
+    expect(user.emailVerified).toBe(true);
     expect(user.customClaims).toEqual({ role: 'customer', tenantId: String(blue._id), customerId: c.customerId });
-
-    // Not before the link is opened…
-    expect((await login('signup-blue', c.email!)).status).toBe(401);
-    const mail = await mailTo(t, c.email!, 'Confirm your email');
-    const link = linkIn(mail, '/verify-email');
-    expect(link.host).toBe('signup-blue.localhost:5999');
-    const verify = await browser(t, 'signup-blue')
-      .post('/api/customer-portal/auth/verify-email')
-      .send({ oobCode: link.searchParams.get('oobCode') });
-    expect(verify.status).toBe(200);
-    // …and after it, by email or phone.
     expect((await login('signup-blue', c.email!)).status).toBe(200);
-    expect((await login('signup-blue', '402 555 7001')).status).toBe(200);
-    expect((await t.auth.getUser(user.uid)).emailVerified).toBe(true);
+    expect((await login('signup-blue', '402 555 7002')).status).toBe(200);
   });
 
-  it("a verification link opened on another tenant's portal is refused there (400) and still works on its own", async () => {
+  it("a stranger's sign-up never blocks the owner: signing up again sends a new link, and the owner's password is the one that counts", async () => {
     const c = await createCustomer(blue);
-    await signup('signup-blue', { customerId: c.customerId, phone: c.primaryPhone, password: PASSWORD }).expect(201);
-    const oobCode = linkIn(await mailTo(t, c.email!, 'Confirm your email'), '/verify-email').searchParams.get(
-      'oobCode',
-    );
-    const res = await browser(t, 'signup-green').post('/api/customer-portal/auth/verify-email').send({ oobCode });
-    expect(res.status).toBe(400);
-    expect((await CustomerModel.findById(c._id).lean())?.portalAccess?.accountStatus).toBe('pending');
-    expect(
-      (await browser(t, 'signup-blue').post('/api/customer-portal/auth/verify-email').send({ oobCode })).status,
-    ).toBe(200);
-    expect((await CustomerModel.findById(c._id).lean())?.portalAccess?.accountStatus).toBe('active');
+    const before = t.mail.messages.length;
+    await signup('signup-blue', { customerId: c.customerId, phone: c.primaryPhone }).expect(201); // the stranger
+    const strangersLink = await signupCode(c.email!, before);
+    const afterFirst = t.mail.messages.length;
+    await signup('signup-blue', { customerId: c.customerId, phone: c.primaryPhone }).expect(201); // the owner
+    const ownersLink = await signupCode(c.email!, afterFirst);
+    expect(ownersLink).not.toBe(strangersLink);
+    expect((await choosePassword('signup-blue', ownersLink, 'Owners-Own-Password-7')).status).toBe(200);
+    expect((await login('signup-blue', c.email!, 'Owners-Own-Password-7')).status).toBe(200);
+    // The account exists now: the other link is spent.
+    expect((await choosePassword('signup-blue', strangersLink, 'Strangers-Password-9')).status).toBe(400);
+    expect((await login('signup-blue', c.email!, 'Strangers-Password-9')).status).toBe(401);
   });
 
-  it('a verification link does not reactivate an account staff locked', async () => {
+  it('a link works once, also when used twice at the same moment', async () => {
     const c = await createCustomer(blue);
-    await signup('signup-blue', { customerId: c.customerId, phone: c.primaryPhone, password: PASSWORD }).expect(201);
-    const oobCode = linkIn(await mailTo(t, c.email!, 'Confirm your email'), '/verify-email').searchParams.get(
-      'oobCode',
-    );
-    await CustomerModel.updateOne({ _id: c._id }, { $set: { 'portalAccess.accountStatus': 'locked' } });
-    expect(
-      (await browser(t, 'signup-blue').post('/api/customer-portal/auth/verify-email').send({ oobCode })).status,
-    ).toBe(400);
-    expect((await CustomerModel.findById(c._id).lean())?.portalAccess?.accountStatus).toBe('locked');
+    await signup('signup-blue', { customerId: c.customerId, phone: c.primaryPhone }).expect(201);
+    const code = await signupCode(c.email!);
+    const answers = await Promise.all([choosePassword('signup-blue', code), choosePassword('signup-blue', code)]);
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 400]);
+    expect((await choosePassword('signup-blue', code)).status).toBe(400);
+    expect((await t.auth.listUsers(1000)).users.filter((u) => u.email === c.email)).toHaveLength(1);
   });
 
-  it('a used or made-up verification code → 400', async () => {
-    const res = await browser(t, 'signup-blue')
-      .post('/api/customer-portal/auth/verify-email')
-      .send({ oobCode: 'made-up-code-1234567890' });
-    expect(res.status).toBe(400);
-    expect(res.body.error.fields).toHaveProperty('oobCode');
-  });
-
-  it('with the wrong phone number fails with one generic 400 and creates nothing', async () => {
+  it("a link opened on another tenant's portal is refused there (400) and still works on its own", async () => {
     const c = await createCustomer(blue);
-    const wrongPhone = await signup('signup-blue', {
-      customerId: c.customerId,
-      phone: '402-555-0000',
-      password: PASSWORD,
-    });
-    const unknownId = await signup('signup-blue', { customerId: 'NOPE-1', phone: c.primaryPhone, password: PASSWORD });
+    await signup('signup-blue', { customerId: c.customerId, phone: c.primaryPhone }).expect(201);
+    const code = await signupCode(c.email!);
+    expect((await choosePassword('signup-green', code)).status).toBe(400);
+    expect((await choosePassword('signup-blue', code)).status).toBe(200);
+  });
+
+  it('an expired link → 400 and nothing is created', async () => {
+    const c = await createCustomer(blue);
+    await signup('signup-blue', { customerId: c.customerId, phone: c.primaryPhone }).expect(201);
+    const code = await signupCode(c.email!);
+    await SignupLinkModel.updateOne({ _id: hashCode(code) }, { $set: { expiresAt: new Date(Date.now() - 1000) } });
+    expect((await choosePassword('signup-blue', code)).status).toBe(400);
+    await expect(t.auth.getUserByEmail(c.email!)).rejects.toThrow();
+  });
+
+  it('a weak or common password on the link → 400 with fields.password saying why; the link stays usable', async () => {
+    const c = await createCustomer(blue);
+    await signup('signup-blue', { customerId: c.customerId, phone: c.primaryPhone }).expect(201);
+    const code = await signupCode(c.email!);
+    const short = await choosePassword('signup-blue', code, 'short');
+    const common = await choosePassword('signup-blue', code, 'password123');
+    expect(short.status).toBe(400);
+    expect(short.body.error.fields.password).toMatch(/at least 10 characters/);
+    expect(common.body.error.fields.password).toMatch(/too common/);
+    expect((await choosePassword('signup-blue', code)).status).toBe(200);
+  });
+
+  it('with the wrong phone number fails with one generic 400, sends nothing and creates nothing', async () => {
+    const c = await createCustomer(blue);
+    const before = await SignupLinkModel.countDocuments();
+    const wrongPhone = await signup('signup-blue', { customerId: c.customerId, phone: '402-555-0000' });
+    const unknownId = await signup('signup-blue', { customerId: 'NOPE-1', phone: c.primaryPhone });
     expect(wrongPhone.status).toBe(400);
     expect(wrongPhone.body).toEqual(unknownId.body);
     expect(wrongPhone.body.error.fields).toBeUndefined();
-    expect((await CustomerModel.findById(c._id).lean())?.portalAccess?.firebaseUid).toBeUndefined();
-    await expect(t.auth.getUserByEmail(c.email!)).rejects.toThrow();
+    expect(await SignupLinkModel.countDocuments()).toBe(before);
   });
 
   it("with the id and phone of ANOTHER tenant's customer fails the same way", async () => {
     const theirs = await createCustomer(green);
-    const res = await signup('signup-blue', {
-      customerId: theirs.customerId,
-      phone: theirs.primaryPhone,
-      password: PASSWORD,
-    });
+    const res = await signup('signup-blue', { customerId: theirs.customerId, phone: theirs.primaryPhone });
     expect(res.status).toBe(400);
     expect(res.body.error.message).toMatch(/could not match/);
-    expect((await CustomerModel.findById(theirs._id).lean())?.portalAccess?.firebaseUid).toBeUndefined();
   });
 
   it('no email on file → 409 asking the customer to request an invitation from the WISP', async () => {
     const c = await createCustomer(blue, { email: undefined });
-    const res = await signup('signup-blue', { customerId: c.customerId, phone: c.primaryPhone, password: PASSWORD });
+    const res = await signup('signup-blue', { customerId: c.customerId, phone: c.primaryPhone });
     expect(res.status).toBe(409);
     expect(res.body.error.message).toMatch(/invitation/);
     expect(res.body.error.message).toContain('Prairie Sky Wireless');
@@ -118,41 +145,23 @@ describe('POST /api/customer-portal/auth/signup', () => {
 
   it('a customer who already has an account → 409 suggesting sign-in or reset', async () => {
     const c = await createPortalCustomer(t, blue);
-    const res = await signup('signup-blue', { customerId: c.customerId, phone: c.primaryPhone, password: PASSWORD });
+    const res = await signup('signup-blue', { customerId: c.customerId, phone: c.primaryPhone });
     expect(res.status).toBe(409);
     expect(res.body.error.message).toMatch(/Sign in, or reset your password/);
   });
 
-  it('a weak or common password → 400 with fields.password saying why', async () => {
-    const c = await createCustomer(blue);
-    const short = await signup('signup-blue', { customerId: c.customerId, phone: c.primaryPhone, password: 'short' });
-    const common = await signup('signup-blue', {
-      customerId: c.customerId,
-      phone: c.primaryPhone,
-      password: 'password123',
-    });
-    expect(short.status).toBe(400);
-    expect(short.body.error.fields.password).toMatch(/at least 10 characters/);
-    expect(common.body.error.fields.password).toMatch(/too common/);
+  it('a pending account left by the old sign-up gets the password chosen on the link, not the one it had', async () => {
+    const c = await createPortalCustomer(t, blue, {}, { status: 'pending', password: 'Strangers-Old-Pass-1' });
+    await signup('signup-blue', { customerId: c.customerId, phone: c.primaryPhone }).expect(201);
+    expect((await choosePassword('signup-blue', await signupCode(c.email!))).status).toBe(200);
+    expect((await login('signup-blue', c.email!, 'Strangers-Old-Pass-1')).status).toBe(401);
+    expect((await login('signup-blue', c.email!)).status).toBe(200);
   });
 
-  it('two concurrent sign-ups for one customer link exactly one Firebase account', async () => {
-    const c = await createCustomer(blue);
-    const body = { customerId: c.customerId, phone: c.primaryPhone, password: PASSWORD };
-    const results = await Promise.all(Array.from({ length: 4 }, () => signup('signup-blue', body)));
-    expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409, 409]);
-    // Decided by the claim insert, before Firebase is asked to create anything.
-    for (const lost of results.filter((r) => r.status === 409))
-      expect(lost.body.error.message).toMatch(/already exists for this customer/);
-    const users = (await t.auth.listUsers(1000)).users.filter((u) => u.email === c.email);
-    expect(users).toHaveLength(1);
-    expect((await CustomerModel.findById(c._id).lean())?.portalAccess?.firebaseUid).toBe(users[0]!.uid);
-  });
-
-  it('portal access turned off by staff → 409, no account created', async () => {
+  it('portal access turned off by staff → 409, no link sent', async () => {
     const c = await createCustomer(blue, { portalAccess: { enabled: false } });
-    const res = await signup('signup-blue', { customerId: c.customerId, phone: c.primaryPhone, password: PASSWORD });
+    const res = await signup('signup-blue', { customerId: c.customerId, phone: c.primaryPhone });
     expect(res.status).toBe(409);
-    await expect(t.auth.getUserByEmail(c.email!)).rejects.toThrow();
+    expect(await SignupLinkModel.countDocuments({ customerId: c.customerId })).toBe(0);
   });
 });

@@ -1,4 +1,5 @@
 import { readableTextOn } from '@wisp/shared/branding/contrast';
+import { safeBrandingOf } from '../tenants/tenant.views.ts';
 import type { TTenantDoc } from '../tenants/tenant.model.ts';
 
 export type EmailContent = {
@@ -23,7 +24,8 @@ export function renderBrandedEmail(
   content: EmailContent,
   logoBaseUrl?: string,
 ): { html: string; text: string } {
-  const b = tenant.branding;
+  // A bad stored colour falls back to the default here too, instead of reaching an inline style.
+  const b = safeBrandingOf(tenant);
   const primary = b.colors.primary;
   const onPrimary = readableTextOn(primary);
   const company = b.company.displayName;

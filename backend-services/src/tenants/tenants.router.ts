@@ -6,7 +6,7 @@ export function tenantsRouter(): Router {
   const router = Router();
   router.get('/current', (req, res) => {
     res.setHeader('Cache-Control', 'private, max-age=10');
-    res.json({ tenant: toPublicTenant(req.tenant) });
+    res.json({ tenant: toPublicTenant(req.tenant, req.log) });
   });
   return router;
 }

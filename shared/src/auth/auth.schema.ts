@@ -16,7 +16,6 @@ export type TLoginRequest = z.infer<typeof ZLoginRequest>;
 export const ZSignupRequest = z.object({
   customerId: z.string().trim().min(1, 'Enter your customer ID.').max(40),
   phone: z.string().trim().min(7, 'Enter the phone number on your account.').max(30),
-  password: ZNewPassword,
 });
 export type TSignupRequest = z.infer<typeof ZSignupRequest>;
 
@@ -35,9 +34,6 @@ export const ZCompleteResetRequest = z.object({
   password: ZNewPassword,
 });
 export type TCompleteResetRequest = z.infer<typeof ZCompleteResetRequest>;
-
-export const ZVerifyEmailRequest = z.object({ oobCode: z.string().trim().min(10).max(500) });
-export type TVerifyEmailRequest = z.infer<typeof ZVerifyEmailRequest>;
 
 export const ZStaffLoginRequest = z.object({
   email: z.email('Enter your work email.'),

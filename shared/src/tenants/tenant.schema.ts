@@ -7,6 +7,10 @@ export const ZTenantSlug = z
   .toLowerCase()
   .regex(/^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/, 'Use lowercase letters, digits and hyphens');
 
+/** The branding any visitor may see: everything but the raw custom CSS (see `customCss`). */
+export const ZPublicBranding = ZBranding.extend({ portal: ZBranding.shape.portal.omit({ customCSS: true }) });
+export type TPublicBranding = z.infer<typeof ZPublicBranding>;
+
 /** What any visitor of a tenant's portal may learn about the tenant: enough to brand the page. */
 export const ZPublicTenant = z.object({
   slug: ZTenantSlug,
@@ -14,6 +18,8 @@ export const ZPublicTenant = z.object({
   timezone: z.string(),
   defaultCountry: z.string().length(2),
   defaultLocale: z.enum(['en', 'es']),
-  branding: ZBranding,
+  branding: ZPublicBranding,
+  /** The tenant's custom CSS as built by the backend: scoped, allowlisted, safe inside a `<style>`. */
+  customCss: z.string(),
 });
 export type TPublicTenant = z.infer<typeof ZPublicTenant>;

@@ -41,6 +41,12 @@ describe('brandVariables', () => {
     expect(brandVariables(bad)['--brand-primary']).toBe('#1d4ed8');
   });
 
+  it('falls back per field: a bad stored accent gets the default accent, the tenant primary is kept', () => {
+    const vars = brandVariables(branding({ primary: '#166534', accent: 'red;}body{display:none}' }));
+    expect(vars['--brand-accent']).toBe('#f59e0b');
+    expect(vars['--brand-primary']).toBe('#166534');
+  });
+
   it('keeps a safe tenant font list and falls back to the system stack otherwise', () => {
     expect(
       brandVariables(branding({}, { fontFamily: '"Source Sans 3", Arial, sans-serif' }))['--brand-font-family'],

@@ -3,7 +3,7 @@ export const PORTAL_BASE = '/modules/customers/portal';
 
 export const portalPath = (path = '') => `${PORTAL_BASE}${path}`;
 
-/** Pages only a signed-in customer may open (checked in hooks.server.ts on every request, not in a layout). */
+/** Pages only a signed-in customer may open (the `guard` handle checks them on every request, not a layout). */
 export const SIGNED_IN_SECTIONS = ['/dashboard', '/tickets', '/service', '/support', '/account'];
 
 /** Pages a signed-in customer has no use for: they go to the dashboard instead. */

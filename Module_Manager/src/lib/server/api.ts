@@ -48,11 +48,12 @@ export function ensureCsrfCookie(event: Pick<RequestEvent, 'cookies' | 'url'>): 
 
 /**
  * Headers that tell the backend who is asking and for which portal host, exactly as the browser sent
- * them. `Origin` goes along so the backend's cross-site check runs behind this server too.
+ * them. `Origin` goes along so the backend's cross-site check runs behind this server too, and
+ * `Idempotency-Key` so a client's retry after a lost answer creates nothing twice.
  */
 export function forwardingHeaders(event: ClientEvent): Headers {
   const headers = new Headers();
-  for (const name of ['cookie', 'accept-language', 'origin']) {
+  for (const name of ['cookie', 'accept-language', 'origin', 'idempotency-key']) {
     const value = event.request.headers.get(name);
     if (value) headers.set(name, value);
   }

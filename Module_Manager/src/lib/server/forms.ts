@@ -1,5 +1,6 @@
 import { fail, type RequestEvent } from '@sveltejs/kit';
 import { isCommonPassword } from '@wisp/shared';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@wisp/shared/constants';
 import { m } from '$lib/paraglide/messages';
 import { BackendError } from './api.ts';
 
@@ -20,8 +21,8 @@ export async function readForm(event: RequestEvent): Promise<(name: string) => s
 
 /** The password policy with translated reasons (the backend checks it again with the same rules). */
 export function passwordProblem(password: string): string | undefined {
-  if (password.length < 10) return m.auth_error_password_length();
-  if (password.length > 128) return m.auth_error_password_long();
+  if (password.length < PASSWORD_MIN_LENGTH) return m.auth_error_password_length();
+  if (password.length > PASSWORD_MAX_LENGTH) return m.auth_error_password_long();
   if (isCommonPassword(password)) return m.auth_error_password_common();
   return undefined;
 }

@@ -36,12 +36,6 @@ export async function checkPassword(
   return answer.ok ? (answer.body.localId ?? null) : null;
 }
 
-/** Applies an email-verification code; the verified user's uid, or null for a bad or used code. */
-export async function applyEmailVerification(config: IdentityToolkitConfig, oobCode: string): Promise<string | null> {
-  const answer = await call(config, 'update', { oobCode });
-  return answer.ok ? (answer.body.localId ?? null) : null;
-}
-
 export type ActionCodeKind = 'VERIFY_EMAIL' | 'PASSWORD_RESET';
 
 /**

@@ -3,7 +3,8 @@ import mongoose, { Schema } from 'mongoose';
 /**
  * A signed-in browser. `_id` is the SHA-256 of the cookie's token, so the hot lookup on every request
  * is an `_id` lookup (the only indexed read on FerretDB) and a leaked database row is not a cookie.
- * Revoking a session deletes it.
+ * Revoking a session deletes it; expired ones are deleted by the sweep (`platform/sweeps/`, with TTL
+ * indexes on MongoDB).
  */
 const sessionSchema = new Schema(
   {
@@ -22,6 +23,5 @@ const sessionSchema = new Schema(
   { versionKey: false },
 );
 sessionSchema.index({ tenantId: 1, uid: 1 });
-sessionSchema.index({ absoluteExpiresAt: 1 });
 
 export const SessionModel = mongoose.model('Session', sessionSchema);

@@ -22,6 +22,5 @@ const idempotencyRecordSchema = new Schema(
   { versionKey: false },
 );
 idempotencyRecordSchema.index({ tenantId: 1, actor: 1, key: 1 }, { unique: true });
-idempotencyRecordSchema.index({ createdAt: 1 });
 
 export const IdempotencyRecordModel = mongoose.model('IdempotencyRecord', idempotencyRecordSchema);

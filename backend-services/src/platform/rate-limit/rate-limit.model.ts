@@ -3,7 +3,8 @@ import mongoose, { Schema } from 'mongoose';
 /**
  * One document per counted attempt (e.g. a failed login). Counting documents in a window holds across
  * backend processes, where an in-memory counter would not, and needs no atomic `$inc` (FerretDB has
- * none). Old documents are deleted by a periodic sweep, since FerretDB has no TTL indexes.
+ * none). Old documents are deleted by the sweep (`platform/sweeps/`), which also declares the TTL index
+ * MongoDB uses (FerretDB has none).
  */
 const rateLimitHitSchema = new Schema(
   {
@@ -13,6 +14,5 @@ const rateLimitHitSchema = new Schema(
   { versionKey: false },
 );
 rateLimitHitSchema.index({ key: 1, at: 1 });
-rateLimitHitSchema.index({ at: 1 });
 
 export const RateLimitHitModel = mongoose.model('RateLimitHit', rateLimitHitSchema);

@@ -104,16 +104,3 @@ export async function countAttempt(rules: RateLimitRule[], now = new Date()): Pr
     over,
   );
 }
-
-/** Deletes attempts older than every window, of every tenant at once: unsafe on purpose (a sweep). */
-export async function unsafePruneRateLimitHits(now = new Date()): Promise<number> {
-  const result = await RateLimitHitModel.deleteMany({ at: { $lt: new Date(now.getTime() - LONGEST_WINDOW_MS) } });
-  return result.deletedCount ?? 0;
-}
-
-/** Runs the sweep every few minutes in each backend process (duplicated sweeps are harmless). */
-export function startRateLimitSweeper(onError: (err: unknown) => void, everyMs = 5 * MINUTE): () => void {
-  const timer = setInterval(() => void unsafePruneRateLimitHits().catch(onError), everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
-}

@@ -26,6 +26,18 @@ describe('the /api proxy', () => {
     expect(sent.headers.get('cookie')).toContain('wisp_csrf=');
   });
 
+  it('passes an Idempotency-Key on, so a retried create is answered from the first one', async () => {
+    const rec = recordFetch(() => new Response('{}', { status: 201 }));
+    restore = rec.restore;
+    const { event } = fakeEvent('http://prairiesky.localhost:4173/api/work-orders/customer/PSW-1001', {
+      method: 'POST',
+      headers: { 'idempotency-key': 'retry-key-123456', 'content-type': 'application/json' },
+      body: '{}',
+    });
+    await proxy({ event, resolve: () => new Response('page') });
+    expect(rec.calls[0]!.headers.get('idempotency-key')).toBe('retry-key-123456');
+  });
+
   it('leaves page requests to SvelteKit', async () => {
     const { event } = fakeEvent('http://prairiesky.localhost:4173/modules/customers/portal');
     const res = await proxy({ event: event as RequestEvent, resolve: () => new Response('page') });

@@ -1,12 +1,11 @@
 import { error } from '@sveltejs/kit';
 import { brandStylesheet } from '$lib/branding/theme';
-import { sanitizeCustomCss } from '$lib/branding/custom-css';
 import { signedInCustomerId } from '$lib/server/session';
 import type { LayoutServerLoad } from './$types';
 
 /**
  * The branded shell's data, all resolved on the server so the first HTML is already branded: the
- * tenant's validated palette as CSS variables, its custom CSS re-serialised from an allowlist, who is
+ * tenant's validated palette as CSS variables, its custom CSS as the backend built it from an allowlist, who is
  * signed in (from the hook's session check) and the contrast choice.
  */
 export const load: LayoutServerLoad = ({ locals, url }) => {
@@ -15,7 +14,7 @@ export const load: LayoutServerLoad = ({ locals, url }) => {
   return {
     tenant: locals.tenant,
     brandCss: brandStylesheet(branding),
-    customCss: sanitizeCustomCss(branding.portal.customCSS),
+    customCss: locals.tenant.customCss,
     signedIn: signedInCustomerId(locals.session) !== null,
     contrast: locals.contrast,
     here: url.pathname + url.search,

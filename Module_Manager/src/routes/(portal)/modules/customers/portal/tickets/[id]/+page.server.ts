@@ -37,6 +37,16 @@ async function act(
   }
 }
 
+/** Close or reopen: the backend decides whether the move is allowed; a refusal stays on the page. */
+async function moveStatus(event: RequestEvent, move: 'close' | 'reopen') {
+  const failed = await act(
+    event,
+    (_, path) => send(event, `${path}/${move}`, { method: 'POST' }),
+    () => ({ actionFailed: move }),
+  );
+  return failed ?? (move === 'close' ? { closed: true as const } : { reopened: true as const });
+}
+
 export const actions: Actions = {
   comment: async (event) => {
     const form = await event.request.formData();
@@ -56,18 +66,8 @@ export const actions: Actions = {
     );
     return failed ?? { commented: true as const };
   },
-  close: async (event) =>
-    (await act(
-      event,
-      (_, path) => send(event, `${path}/close`, { method: 'POST' }),
-      () => ({ actionFailed: 'close' as const }),
-    )) ?? { closed: true as const },
-  reopen: async (event) =>
-    (await act(
-      event,
-      (_, path) => send(event, `${path}/reopen`, { method: 'POST' }),
-      () => ({ actionFailed: 'reopen' as const }),
-    )) ?? { reopened: true as const },
+  close: (event) => moveStatus(event, 'close'),
+  reopen: (event) => moveStatus(event, 'reopen'),
   rate: async (event) => {
     const form = await event.request.formData();
     const rating = Number(form.get('rating'));

@@ -1,0 +1,1 @@
+export { default as ForgotPasswordForm } from './forgot-password-form.svelte';

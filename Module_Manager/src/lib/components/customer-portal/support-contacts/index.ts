@@ -1,0 +1,1 @@
+export { default as SupportContacts } from './support-contacts.svelte';

@@ -1,0 +1,1 @@
+export { default as ChoiceCards } from './choice-cards.svelte';

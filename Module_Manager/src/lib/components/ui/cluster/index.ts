@@ -1,0 +1,1 @@
+export { default as Cluster } from './cluster.svelte';

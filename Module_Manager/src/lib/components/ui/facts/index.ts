@@ -1,0 +1,2 @@
+export { default as Facts } from './facts.svelte';
+export { default as Fact } from './fact.svelte';

@@ -1,0 +1,1 @@
+export { default as Field, type FieldControl } from './field.svelte';

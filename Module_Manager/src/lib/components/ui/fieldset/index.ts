@@ -1,0 +1,1 @@
+export { default as Fieldset } from './fieldset.svelte';

@@ -1,0 +1,1 @@
+export { default as Notice } from './notice.svelte';
