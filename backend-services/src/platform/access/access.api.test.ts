@@ -46,7 +46,6 @@ const ROUTES: Record<string, Sample> = {
   'GET /api/session/csrf': { access: 'public' },
   'POST /api/customer-portal/auth/login': { access: 'public' },
   'POST /api/customer-portal/auth/signup': { access: 'public' },
-  'POST /api/customer-portal/auth/verify-email': { access: 'public' },
   'POST /api/customer-portal/auth/link-account': { access: 'public' },
   'POST /api/customer-portal/auth/reset-password': { access: 'public' },
   'POST /api/customer-portal/auth/reset-password/complete': { access: 'public' },
