@@ -117,3 +117,13 @@ export const API_ERROR_CODES = [
   'INTERNAL',
 ] as const;
 export type TApiErrorCode = (typeof API_ERROR_CODES)[number];
+
+/** The portal's neutral palette: a tenant's starting colours, and the fallback for any stored colour that is not valid. */
+export const DEFAULT_BRAND_COLORS = {
+  primary: '#1d4ed8',
+  secondary: '#0f172a',
+  accent: '#f59e0b',
+  background: '#f8fafc',
+  text: '#0f172a',
+  textSecondary: '#475569',
+} as const;

@@ -2,8 +2,22 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { ROOT, FIREBASE_PROJECT_ID } from './services.ts';
 import { assertPortFree, httpOk, startProcess, waitFor } from './processes.ts';
+import type { SeedSummary } from '../../backend-services/src/seed/seed.ts';
+export type { SeedSummary };
+import type { portsFor } from './ports.ts';
 
 export type AppEnv = { mongoUri: string; authPort: number; smtpPort: number; backendPort: number; webPort: number };
+
+/** The app processes' settings for one stack: its ports and the database they share. */
+export function appEnvFor(ports: ReturnType<typeof portsFor>, database: string): AppEnv {
+  return {
+    mongoUri: `mongodb://127.0.0.1:${ports.ferret}/${database}`,
+    authPort: ports.auth,
+    smtpPort: ports.smtp,
+    backendPort: ports.backend,
+    webPort: ports.web,
+  };
+}
 
 /** Absolute, so every process finds the same files whatever its working directory. */
 export const SHARED_UPLOAD_DIR = path.join(ROOT, '.data', 'uploads');
@@ -36,17 +50,6 @@ export function runSeed(e: AppEnv): SeedSummary {
   });
   return JSON.parse(out.trim().split('\n').pop()!) as SeedSummary;
 }
-
-export type SeedSummary = {
-  password: string;
-  tenants: {
-    slug: string;
-    name: string;
-    staffEmail: string;
-    customerLogins: { customerId: string; email?: string; phone: string; note: string }[];
-    signupExample: { customerId: string; phone: string };
-  }[];
-};
 
 export function buildWeb() {
   execFileSync(process.execPath, [path.join(WEB, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {

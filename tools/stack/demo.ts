@@ -3,7 +3,7 @@ import { ROOT, startAuthEmulator, startFerretDb } from './services.ts';
 import { startMailSink } from './mail-sink.ts';
 import { installExitHandlers, type Service } from './processes.ts';
 import { portsFor } from './ports.ts';
-import { buildWeb, runSeed, startBackend, startWeb, type SeedSummary } from './app-processes.ts';
+import { appEnvFor, buildWeb, runSeed, startBackend, startWeb, type SeedSummary } from './app-processes.ts';
 
 /** Starts the whole portal on the embedded stack, seeded, and keeps it running until Ctrl-C. */
 const ports = portsFor('demo');
@@ -24,13 +24,7 @@ try {
     Promise.resolve(buildWeb()),
   ]);
   services.push(ferret, auth, mail);
-  const appEnv = {
-    mongoUri: `mongodb://127.0.0.1:${ports.ferret}/wisp_portal`,
-    authPort: ports.auth,
-    smtpPort: ports.smtp,
-    backendPort: ports.backend,
-    webPort: ports.web,
-  };
+  const appEnv = appEnvFor(ports, 'wisp_portal');
   const summary = runSeed(appEnv);
   services.push((await startBackend(appEnv, { quiet: true })) as Service);
   services.push((await startWeb(appEnv)) as Service);

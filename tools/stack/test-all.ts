@@ -5,7 +5,7 @@ import { ROOT, startAuthEmulator, startFerretDb } from './services.ts';
 import { startMailSink } from './mail-sink.ts';
 import { installExitHandlers } from './processes.ts';
 import { portsFor } from './ports.ts';
-import { buildWeb, runSeed, startBackend, startWeb } from './app-processes.ts';
+import { appEnvFor, buildWeb, runSeed, startBackend, startWeb } from './app-processes.ts';
 
 /**
  * Runs every test once: unit and API tests of each package (vitest), then Playwright e2e against the
@@ -137,13 +137,7 @@ try {
   fs.rmSync(mailDir, { recursive: true, force: true });
   const mail = await startMailSink({ port: ports.smtp, dir: mailDir });
   stops.push(mail.stop);
-  const appEnv = {
-    mongoUri: `mongodb://127.0.0.1:${ports.ferret}/e2e`,
-    authPort: ports.auth,
-    smtpPort: ports.smtp,
-    backendPort: ports.backend,
-    webPort: ports.web,
-  };
+  const appEnv = appEnvFor(ports, 'e2e');
   runSeed(appEnv);
   const backend = await startBackend(appEnv, { quiet: true });
   stops.push(backend.stop);

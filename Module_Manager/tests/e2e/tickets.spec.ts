@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import {
   browserFetch,
   signInCustomerWithoutJs,
@@ -17,6 +17,14 @@ import { portalUrl } from './portal-urls';
 // Desktop walks Prairie Sky, the phone walks Summit Ridge: both brandings, both sizes, one run each.
 const tenantFor = (project: string): Slug => (project === 'phone' ? 'summitridge' : 'prairiesky');
 
+/** Signs in this project's tenant's second demo customer (the one the ticket journeys use). */
+async function signInJourneyCustomer(page: Page, project: string) {
+  const slug = tenantFor(project);
+  const customer = CUSTOMERS[slug][1];
+  await signInCustomer(page, slug, customer.email);
+  return { slug, customer };
+}
+
 test('an anonymous visitor to the tickets pages is sent to sign in and back', async ({ page }) => {
   await page.goto(ticketsUrl('prairiesky', '?filter=closed'));
   await expect(page).toHaveURL(
@@ -28,9 +36,7 @@ test('a customer files a ticket with a photo, sees the staff reply arrive live, 
   page,
   browser,
 }, testInfo) => {
-  const slug = tenantFor(testInfo.project.name);
-  const customer = CUSTOMERS[slug][1];
-  await signInCustomer(page, slug, customer.email);
+  const { slug } = await signInJourneyCustomer(page, testInfo.project.name);
 
   // Step 1: category as radio cards; an outage-free category goes straight to the form.
   await page.goto(ticketsUrl(slug, '/new'));
@@ -132,9 +138,7 @@ test('a new staff reply raises the unread badge on the list live, without a relo
   page,
   browser,
 }, testInfo) => {
-  const slug = tenantFor(testInfo.project.name);
-  const customer = CUSTOMERS[slug][1];
-  await signInCustomer(page, slug, customer.email);
+  const { slug, customer } = await signInJourneyCustomer(page, testInfo.project.name);
   const created = await browserFetch<{ ticket: { id: string } }>(
     page,
     `/api/work-orders/customer/${customer.customerId}`,

@@ -58,6 +58,7 @@ describe('tenant resolution', () => {
     const res = await t.client('bluesky').get('/api/tenant/current');
     expect(Object.keys(res.body.tenant).sort()).toEqual([
       'branding',
+      'customCss',
       'defaultCountry',
       'defaultLocale',
       'name',

@@ -1,3 +1,4 @@
+import { DEFAULT_BRAND_COLORS } from '@wisp/shared/constants';
 import type { TBranding } from '@wisp/shared';
 
 /** The two demo WISPs: clearly different brands, so a mix-up between tenants is visible at a glance. */
@@ -41,14 +42,7 @@ export const DEMO_TENANTS: DemoTenant[] = [
         altText: 'Prairie Sky Wireless',
         favicon: '/branding/prairiesky/favicon.svg',
       },
-      colors: {
-        primary: '#1d4ed8',
-        secondary: '#0f172a',
-        accent: '#f59e0b',
-        background: '#f8fafc',
-        text: '#0f172a',
-        textSecondary: '#475569',
-      },
+      colors: { ...DEFAULT_BRAND_COLORS },
       typography: { fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif' },
       company: {
         name: 'Prairie Sky Wireless LLC',

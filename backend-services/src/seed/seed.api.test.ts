@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../../test/harness.ts';
 import { useTestApp } from '../../test/kit.ts';
-import { browser } from '../../test/portal-accounts.ts';
+import { browser, linkIn, mailTo } from '../../test/portal-accounts.ts';
 import { CustomerModel } from '../customers/customer.model.ts';
 import { DEMO_PASSWORD } from './demo-tenants.ts';
 import { seedDemo, type SeedSummary } from './seed.ts';
@@ -49,8 +49,14 @@ describe('the seeded demo accounts', () => {
 
   it('the sign-up example signs up; re-seeding resets it so the demo can be shown again', async () => {
     const example = summary.tenants[0]!.signupExample;
-    const body = { customerId: example.customerId, phone: example.phone, password: 'Demo-Signup-2026' };
+    const body = { customerId: example.customerId, phone: example.phone };
     expect((await browser(t, 'prairiesky').post('/api/customer-portal/auth/signup').send(body)).status).toBe(201);
+    const email = (await CustomerModel.findOne({ customerId: example.customerId }).lean())!.email!;
+    const accessCode = linkIn(await mailTo(t, email, 'Choose your password'), '/signup').searchParams.get('code');
+    const setPassword = { accessCode, password: 'Demo-Signup-2026' };
+    expect(
+      (await browser(t, 'prairiesky').post('/api/customer-portal/auth/link-account').send(setPassword)).status,
+    ).toBe(200);
     expect((await browser(t, 'prairiesky').post('/api/customer-portal/auth/signup').send(body)).status).toBe(409);
     await seedDemo(t.auth);
     const customer = await CustomerModel.findOne({ customerId: example.customerId }).lean();

@@ -1,18 +1,12 @@
 import { ZPublicBranding, ZPublicTenant, type TPublicBranding, type TPublicTenant } from '@wisp/shared';
+import { DEFAULT_BRAND_COLORS } from '@wisp/shared/constants';
 import type { TTenantDoc } from './tenant.model.ts';
 import { sanitizeCustomCss } from './custom-css.ts';
 
 type WarnLogger = { warn(obj: object, msg: string): void };
 
 /** The portal's neutral palette, used for any stored colour that is not a valid hex colour. */
-export const DEFAULT_COLORS: TPublicBranding['colors'] = {
-  primary: '#1d4ed8',
-  secondary: '#0f172a',
-  accent: '#f59e0b',
-  background: '#f8fafc',
-  text: '#0f172a',
-  textSecondary: '#475569',
-};
+export const DEFAULT_COLORS: TPublicBranding['colors'] = DEFAULT_BRAND_COLORS;
 
 /**
  * Allowlist of what any visitor of the portal may see about its tenant. Parsing with the shared schema

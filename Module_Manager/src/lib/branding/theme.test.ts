@@ -1,17 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { TBranding } from '@wisp/shared';
 import { contrastRatio } from '@wisp/shared/branding/contrast';
+import { DEFAULT_BRAND_COLORS } from '@wisp/shared/constants';
 import { brandStylesheet, brandVariables } from './theme.ts';
 
 const branding = (colors: Partial<TBranding['colors']>, typography: TBranding['typography'] = {}): TBranding => ({
   logo: {},
   colors: {
-    primary: '#1d4ed8',
-    secondary: '#0f172a',
-    accent: '#f59e0b',
-    background: '#f8fafc',
-    text: '#0f172a',
-    textSecondary: '#475569',
+    ...DEFAULT_BRAND_COLORS,
     ...colors,
   },
   typography,

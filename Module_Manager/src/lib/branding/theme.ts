@@ -1,5 +1,6 @@
 import { ZFontFamily, ZHexColor, type TBranding } from '@wisp/shared';
 import { ensureContrast, mix, readableTextOn, WHITE } from '@wisp/shared/branding/contrast';
+import { DEFAULT_BRAND_COLORS } from '@wisp/shared/constants';
 
 const SYSTEM_FONTS = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
 
@@ -22,9 +23,9 @@ function font(value: string | undefined, fallback: string): string {
  */
 export function brandVariables(branding: TBranding): Record<string, string> {
   const c = branding.colors;
-  const primary = colour(c.primary, '#1d4ed8');
-  const background = colour(c.background, '#f8fafc');
-  const text = ensureContrast(colour(c.text, '#0f172a'), background, 7);
+  const primary = colour(c.primary, DEFAULT_BRAND_COLORS.primary);
+  const background = colour(c.background, DEFAULT_BRAND_COLORS.background);
+  const text = ensureContrast(colour(c.text, DEFAULT_BRAND_COLORS.text), background, 7);
   const base = font(branding.typography.fontFamily, SYSTEM_FONTS);
   return {
     '--brand-primary': primary,
@@ -32,11 +33,11 @@ export function brandVariables(branding: TBranding): Record<string, string> {
     '--brand-primary-hover': mix(primary, '#000000', 0.15),
     '--brand-primary-tint': mix(primary, WHITE, 0.9),
     '--brand-link': ensureContrast(primary, WHITE, 4.5),
-    '--brand-secondary': colour(c.secondary, '#0f172a'),
-    '--brand-accent': colour(c.accent, '#f59e0b'),
+    '--brand-secondary': colour(c.secondary, DEFAULT_BRAND_COLORS.secondary),
+    '--brand-accent': colour(c.accent, DEFAULT_BRAND_COLORS.accent),
     '--brand-background': background,
     '--brand-text': text,
-    '--brand-text-secondary': ensureContrast(colour(c.textSecondary, '#475569'), WHITE, 4.5),
+    '--brand-text-secondary': ensureContrast(colour(c.textSecondary, DEFAULT_BRAND_COLORS.textSecondary), WHITE, 4.5),
     '--brand-font-family': base,
     '--brand-heading-font': font(branding.typography.headingFont, base),
     '--brand-body-font': font(branding.typography.bodyFont, base),

@@ -3,5 +3,6 @@
 export { ErrorSummary } from '$lib/components/ui/error-summary';
 export { TextField } from '$lib/components/ui/text-field';
 export { default as PasswordRules } from './password-rules.svelte';
+export { default as NewPasswordForm } from './new-password-form.svelte';
 export { withBusy } from './with-busy.ts';
 export type { FormResult } from './form-result.ts';
