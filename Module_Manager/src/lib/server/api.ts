@@ -152,6 +152,3 @@ export async function send<T>(event: ClientEvent, path: string, init: SendInit =
     return undefined as T;
   }
 }
-
-/** The sign-up and verify-email pages' name for `send` (those pages are being rewritten; use `send`). */
-export const api = send;

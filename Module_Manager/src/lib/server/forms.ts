@@ -2,7 +2,7 @@ import { fail, type RequestEvent } from '@sveltejs/kit';
 import { isCommonPassword } from '@wisp/shared';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@wisp/shared/constants';
 import { m } from '$lib/paraglide/messages';
-import { BackendError } from './api.ts';
+import { BackendError, send } from './api.ts';
 
 export type FormFailure = {
   form?: string;
@@ -24,6 +24,24 @@ export function passwordProblem(password: string): string | undefined {
   if (password.length < PASSWORD_MIN_LENGTH) return m.auth_error_password_length();
   if (password.length > PASSWORD_MAX_LENGTH) return m.auth_error_password_long();
   if (isCommonPassword(password)) return m.auth_error_password_common();
+  return undefined;
+}
+
+/**
+ * The "choose your password" step of an emailed link (reset, sign-up, invitation): the password is
+ * checked here first, then sent with the link's code to `path` under `codeField`. Answers the form
+ * failure to return, or undefined when the backend accepted it.
+ */
+export async function submitNewPassword(event: RequestEvent, path: string, codeField: string, formCodeField: string) {
+  const get = await readForm(event);
+  const password = get('password');
+  const problem = passwordProblem(password);
+  if (problem) return fail(400, { errors: { password: problem }, values: {} as Record<string, string> });
+  try {
+    await send(event, path, { method: 'POST', body: { [codeField]: get(formCodeField).trim(), password } });
+  } catch (err) {
+    return backendFailure(err, {}, undefined, { [codeField]: 'password' });
+  }
   return undefined;
 }
 

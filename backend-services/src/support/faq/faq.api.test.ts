@@ -208,22 +208,28 @@ describe('feature toggles', () => {
     expect((await t.client('faq-off').get('/api/customer-portal/support/faq/hidden-faq')).status).toBe(404);
   });
 
-  it('with the knowledge base off, articles vanish from the list and answer 404; FAQ entries remain', async () => {
-    const tenant = await tenantWithFeatures('faq-nokb', { enableKnowledgeBase: false });
-    await article(tenant, 'still-here');
-    await article(tenant, 'kb-gone', { kind: 'article' });
-    const body = ZFaqList.parse((await list('faq-nokb')).body);
-    expect(body.categories.flatMap((c) => c.entries.map((e) => e.slug))).toEqual(['still-here']);
-    expect((await t.client('faq-nokb').get('/api/customer-portal/support/faq/kb-gone')).status).toBe(404);
-  });
-
-  it('with the FAQ off, FAQ entries vanish and articles remain', async () => {
-    const tenant = await tenantWithFeatures('faq-nofaq', { enableFAQ: false });
-    await article(tenant, 'faq-gone');
-    await article(tenant, 'kb-stays', { kind: 'article' });
-    const body = ZFaqList.parse((await list('faq-nofaq')).body);
-    expect(body.categories.flatMap((c) => c.entries.map((e) => e.slug))).toEqual(['kb-stays']);
-    expect((await t.client('faq-nofaq').get('/api/customer-portal/support/faq/faq-gone')).status).toBe(404);
+  it.each([
+    {
+      off: 'knowledge base',
+      slug: 'faq-nokb',
+      features: { enableKnowledgeBase: false },
+      gone: { slug: 'kb-gone', kind: 'article' },
+      stays: { slug: 'still-here', kind: 'faq' },
+    },
+    {
+      off: 'FAQ',
+      slug: 'faq-nofaq',
+      features: { enableFAQ: false },
+      gone: { slug: 'faq-gone', kind: 'faq' },
+      stays: { slug: 'kb-stays', kind: 'article' },
+    },
+  ])('with the $off off, its entries vanish from the list and answer 404; the other kind remains', async (c) => {
+    const tenant = await tenantWithFeatures(c.slug, c.features);
+    await article(tenant, c.stays.slug, { kind: c.stays.kind });
+    await article(tenant, c.gone.slug, { kind: c.gone.kind });
+    const body = ZFaqList.parse((await list(c.slug)).body);
+    expect(body.categories.flatMap((cat) => cat.entries.map((e) => e.slug))).toEqual([c.stays.slug]);
+    expect((await t.client(c.slug).get(`/api/customer-portal/support/faq/${c.gone.slug}`)).status).toBe(404);
   });
 });
 

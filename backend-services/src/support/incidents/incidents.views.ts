@@ -10,13 +10,20 @@ function timeline(incident: TIncidentDoc): TIncidentUpdate[] {
     .map((u) => ({ at: new Date(u.at).toISOString(), status: u.status as TIncidentStatus, message: u.message }));
 }
 
+/** What every view of an incident starts with. */
+function headOf(incident: TIncidentDoc): Pick<TIncidentSummary, 'id' | 'kind' | 'title' | 'status'> {
+  return {
+    id: String(incident._id),
+    kind: incident.kind as TIncidentSummary['kind'],
+    title: incident.title,
+    status: incident.status as TIncidentStatus,
+  };
+}
+
 /** For the public status page: display areas only, never the internal site ids. */
 export function toPublicIncident(incident: TIncidentDoc): TPublicIncident {
   return {
-    id: String(incident._id),
-    kind: incident.kind as TPublicIncident['kind'],
-    title: incident.title,
-    status: incident.status as TIncidentStatus,
+    ...headOf(incident),
     affectedAreas: [...(incident.affectedAreas ?? [])],
     updates: timeline(incident),
     startedAt: iso(incident.startedAt),
@@ -29,10 +36,7 @@ export function toPublicIncident(incident: TIncidentDoc): TPublicIncident {
 
 export function toIncidentSummary(incident: TIncidentDoc): TIncidentSummary {
   return {
-    id: String(incident._id),
-    kind: incident.kind as TIncidentSummary['kind'],
-    title: incident.title,
-    status: incident.status as TIncidentStatus,
+    ...headOf(incident),
     lastUpdate: timeline(incident)[0] ?? null,
     eta: iso(incident.eta),
   };

@@ -1,13 +1,13 @@
 import type { TPublicTenant } from '@wisp/shared';
+import { anyFeatureEnabled, FAQ_FEATURES, isFeatureEnabled } from '@wisp/shared/branding/features';
 
 export type PortalFeatureLink = { key: 'service' | 'support' | 'faq' | 'status'; href: string };
 
 const BASE = '/modules/customers/portal';
 
-/** Whether the tenant offers the FAQ / knowledge base (either switch turns the pages on). */
-export const faqEnabled = (tenant: TPublicTenant) =>
-  !!(tenant.branding.features.enableFAQ || tenant.branding.features.enableKnowledgeBase);
-export const statusPageEnabled = (tenant: TPublicTenant) => !!tenant.branding.features.enableServiceStatus;
+/** Whether the tenant offers the FAQ / knowledge base (either switch turns the pages on): the shared rule. */
+export const faqEnabled = (tenant: TPublicTenant) => anyFeatureEnabled(tenant, FAQ_FEATURES);
+export const statusPageEnabled = (tenant: TPublicTenant) => isFeatureEnabled(tenant, 'enableServiceStatus');
 
 /**
  * The service-and-support links a tenant's navigation should show: a switched-off feature vanishes

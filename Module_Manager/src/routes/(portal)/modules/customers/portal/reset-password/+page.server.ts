@@ -1,6 +1,5 @@
-import { fail, redirect } from '@sveltejs/kit';
-import { send } from '$lib/server/api';
-import { backendFailure, passwordProblem, readForm } from '$lib/server/forms';
+import { redirect } from '@sveltejs/kit';
+import { submitNewPassword } from '$lib/server/forms';
 import { portalPath } from '$lib/portal/paths';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -8,20 +7,13 @@ export const load: PageServerLoad = ({ url }) => ({ oobCode: url.searchParams.ge
 
 export const actions: Actions = {
   default: async (event) => {
-    const get = await readForm(event);
-    const oobCode = get('oobCode').trim();
-    const password = get('password');
-    const pw = passwordProblem(password);
-    if (pw)
-      return fail(400, { errors: { password: pw } as Record<string, string>, values: {} as Record<string, string> });
-    try {
-      await send(event, '/api/customer-portal/auth/reset-password/complete', {
-        method: 'POST',
-        body: { oobCode, password },
-      });
-    } catch (err) {
-      return backendFailure(err, {}, undefined, { oobCode: 'password' });
-    }
+    const failure = await submitNewPassword(
+      event,
+      '/api/customer-portal/auth/reset-password/complete',
+      'oobCode',
+      'oobCode',
+    );
+    if (failure) return failure;
     // Completing a reset ends every session: the person signs in with the new password.
     redirect(303, `${portalPath('/login')}?passwordChanged=1`);
   },

@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
-import { api } from '$lib/server/api';
-import { backendFailure, passwordProblem, readForm } from '$lib/server/forms';
+import { send } from '$lib/server/api';
+import { backendFailure, readForm, submitNewPassword } from '$lib/server/forms';
 import { portalPath } from '$lib/portal/paths';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -20,7 +20,7 @@ export const actions: Actions = {
     if (values.phone!.replace(/\D/g, '').length < 7) errors.phone = m.auth_error_phone_required();
     if (Object.keys(errors).length) return fail(400, { errors, values });
     try {
-      const res = await api<{ status: string; sentTo?: string }>(event, '/api/customer-portal/auth/signup', {
+      const res = await send<{ status: string; sentTo?: string }>(event, '/api/customer-portal/auth/signup', {
         method: 'POST',
         body: values,
       });
@@ -30,17 +30,8 @@ export const actions: Actions = {
     }
   },
   invitation: async (event) => {
-    const get = await readForm(event);
-    const accessCode = get('code').trim();
-    const password = get('password');
-    const pw = passwordProblem(password);
-    if (pw)
-      return fail(400, { errors: { password: pw } as Record<string, string>, values: {} as Record<string, string> });
-    try {
-      await api(event, '/api/customer-portal/auth/link-account', { method: 'POST', body: { accessCode, password } });
-    } catch (err) {
-      return backendFailure(err, {}, undefined, { accessCode: 'password' });
-    }
+    const failure = await submitNewPassword(event, '/api/customer-portal/auth/link-account', 'accessCode', 'code');
+    if (failure) return failure;
     redirect(303, portalPath('/dashboard'));
   },
 };
