@@ -212,14 +212,14 @@ describe('feature toggles', () => {
     {
       off: 'knowledge base',
       slug: 'faq-nokb',
-      features: { enableKnowledgeBase: false },
+      features: { enableKnowledgeBase: false } as Record<string, boolean>,
       gone: { slug: 'kb-gone', kind: 'article' },
       stays: { slug: 'still-here', kind: 'faq' },
     },
     {
       off: 'FAQ',
       slug: 'faq-nofaq',
-      features: { enableFAQ: false },
+      features: { enableFAQ: false } as Record<string, boolean>,
       gone: { slug: 'faq-gone', kind: 'faq' },
       stays: { slug: 'kb-stays', kind: 'article' },
     },
