@@ -104,9 +104,25 @@ function cleanTop(node: ChildNode): boolean {
   return false; // comments, @import, @font-face, @charset, @namespace, unknown at-rules
 }
 
+/**
+ * Built stylesheets by their source: every page request asks for its tenant's, and a tenant's CSS changes
+ * rarely, so parsing it once per process is enough. Bounded, oldest first out.
+ */
+const built = new Map<string, string>();
+const BUILT_MAX = 500;
+
 /** Returns safe, scoped CSS for a `<style>` element, or '' when nothing usable (or unparsable) was given. */
 export function sanitizeCustomCss(input: string | undefined | null): string {
   if (!input || !input.trim()) return '';
+  const cached = built.get(input);
+  if (cached !== undefined) return cached;
+  const css = buildCustomCss(input);
+  if (built.size >= BUILT_MAX) built.delete(built.keys().next().value!);
+  built.set(input, css);
+  return css;
+}
+
+function buildCustomCss(input: string): string {
   let root: Root;
   try {
     root = postcss.parse(input.slice(0, 20_000));
