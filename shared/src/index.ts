@@ -14,3 +14,4 @@ export * from './support/faq.schema.ts';
 export * from './support/contact.schema.ts';
 export * from './tickets/ticket.schema.ts';
 export * from './tickets/staff-ticket.schema.ts';
+export * from './audit/audit.schema.ts';
