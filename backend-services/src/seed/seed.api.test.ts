@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../../test/harness.ts';
 import { useTestApp } from '../../test/kit.ts';
 import { browser, linkIn, mailTo } from '../../test/portal-accounts.ts';
+import { idTokenOf } from '../../test/staff-accounts.ts';
 import { CustomerModel } from '../customers/customer.model.ts';
 import { DEMO_PASSWORD } from './demo-tenants.ts';
 import { seedDemo, type SeedSummary } from './seed.ts';
@@ -34,17 +35,9 @@ describe('the seeded demo accounts', () => {
 
   it('staff admin signs in on their tenant only', async () => {
     const [prairie] = summary.tenants;
-    const res = await browser(t, 'prairiesky')
-      .post('/api/staff/auth/login')
-      .send({ email: prairie!.staffEmail, password: DEMO_PASSWORD });
-    expect(res.status).toBe(200);
-    expect(
-      (
-        await browser(t, 'summitridge')
-          .post('/api/staff/auth/login')
-          .send({ email: prairie!.staffEmail, password: DEMO_PASSWORD })
-      ).status,
-    ).toBe(401);
+    const idToken = await idTokenOf(t, prairie!.staffEmail, DEMO_PASSWORD);
+    expect((await browser(t, 'prairiesky').post('/api/staff/auth/session').send({ idToken })).status).toBe(200);
+    expect((await browser(t, 'summitridge').post('/api/staff/auth/session').send({ idToken })).status).toBe(401);
   });
 
   it('the sign-up example signs up; re-seeding resets it so the demo can be shown again', async () => {
