@@ -57,6 +57,7 @@ const ROUTES: Record<string, Sample> = {
   'POST /api/staff/auth/session': { access: 'public' },
   'POST /api/staff/auth/logout': { access: 'public' },
   'POST /api/staff/auth/logout-everywhere': { access: 'staffSession.endAll' },
+  'GET /api/staff/dashboard': { access: 'dashboard.read' },
   'POST /api/customers/:customerId/portal-invite': { access: 'customer.invite', names: 'tenant' },
   'POST /api/customers/:customerId/portal-access': {
     access: 'customer.portalAccess',

@@ -56,8 +56,9 @@ export const PERMISSIONS = {
   'faq.update': staffSide,
   'branding.update': { admin: 'tenant' },
 
-  // Staff sign-in (branch staff-signin): the staff side's own sign-out of every device.
+  // Staff sign-in (branch staff-signin): the staff side's own sign-out of every device, the dashboard.
   'staffSession.endAll': staffSide,
+  'dashboard.read': staffSide,
 } as const satisfies Record<string, Rule>;
 
 export type Permission = keyof typeof PERMISSIONS;
