@@ -12,6 +12,8 @@ export type PortalSession = {
     | { kind: 'staff'; role: string; email: string }
     | null;
   expired: boolean;
+  /** Whether this host serves the staff side (the tenant's platform host, not its custom domain). */
+  staffHost?: boolean;
 };
 
 /** `GET /api/session`: cheap (one `_id` lookup on the backend). A backend hiccup counts as signed out. */
@@ -19,7 +21,7 @@ export async function loadSession(event: RequestEvent): Promise<PortalSession> {
   try {
     return await send<PortalSession>(event, '/api/session');
   } catch (err) {
-    if (err instanceof BackendError) return { actor: null, expired: false };
+    if (err instanceof BackendError) return { actor: null, expired: false, staffHost: false };
     throw err;
   }
 }
