@@ -11,6 +11,7 @@ import { createTenantResolver } from './platform/tenancy/tenant-resolver.ts';
 import { healthRouter } from './health/health.router.ts';
 import { tenantsRouter } from './tenants/tenants.router.ts';
 import { loadSession } from './platform/auth/session.middleware.ts';
+import { loadViewAs } from './platform/auth/view-as-session.ts';
 import { requireCsrf } from './platform/http/csrf.ts';
 import { sessionRouter } from './session/session.router.ts';
 import { customerAuthRouter } from './customer-auth/customer-auth.router.ts';
@@ -42,6 +43,8 @@ export function createApp({ config, logger, auth }: AppDeps): Express {
   // Order matters: tenant first, then who is asking (a session is valid only on its tenant), then CSRF.
   api.use(createTenantResolver(config.PLATFORM_DOMAIN));
   api.use(loadSession({ idleMinutes: config.SESSION_IDLE_MINUTES, absoluteHours: config.SESSION_ABSOLUTE_HOURS }));
+  // Staff viewing the portal as a customer: a read-only customer actor, only beside a live staff session.
+  api.use(loadViewAs());
   api.use(requireCsrf);
   // Every route declares who may call it (`allow`); these mounts are public unless a route says otherwise.
   api.use('/tenant', allow('public'), tenantsRouter());

@@ -76,6 +76,38 @@ export type TServiceStatus = (typeof SERVICE_STATUSES)[number];
 export const PORTAL_ACCOUNT_STATUSES = ['pending', 'active', 'suspended', 'locked'] as const;
 export type TPortalAccountStatus = (typeof PORTAL_ACCOUNT_STATUSES)[number];
 
+/**
+ * Customer module: the portal state staff see for a customer, derived from the customer and their
+ * portal account by one function on the backend (`customers/portal-state.ts`).
+ */
+export const PORTAL_STATES = ['none', 'invited', 'pending', 'active', 'disabled', 'locked'] as const;
+export type TPortalState = (typeof PORTAL_STATES)[number];
+export const CUSTOMER_LIST_PAGE_SIZE_MAX = 100;
+export const CUSTOMER_IMPORT_MAX_ROWS = 5_000;
+export const CUSTOMER_IMPORT_MAX_BYTES = 5 * 1024 * 1024;
+/** Fields a CSV column can be mapped to, in the order the mapping form shows them. */
+export const CUSTOMER_IMPORT_FIELDS = [
+  'customerId',
+  'firstName',
+  'lastName',
+  'fullName',
+  'email',
+  'phone',
+  'phone2',
+  'street',
+  'city',
+  'state',
+  'postalCode',
+  'country',
+  'siteId',
+  'planName',
+  'downloadMbps',
+  'uploadMbps',
+  'monthlyFee',
+  'serviceStatus',
+] as const;
+export type TCustomerImportField = (typeof CUSTOMER_IMPORT_FIELDS)[number];
+
 export const STAFF_ROLES = ['admin', 'staff'] as const;
 export type TStaffRole = (typeof STAFF_ROLES)[number];
 
@@ -114,6 +146,8 @@ export const API_ERROR_CODES = [
   'CSRF_FAILED',
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_FILE',
+  /** A read-only actor (staff viewing the portal as a customer) tried to change something. */
+  'READ_ONLY',
   'INTERNAL',
 ] as const;
 export type TApiErrorCode = (typeof API_ERROR_CODES)[number];

@@ -1,4 +1,5 @@
 import { Router, type Request, type Response } from 'express';
+import { clearViewAsCookie } from '../platform/auth/view-as-session.ts';
 import {
   ZCompleteResetRequest,
   ZLinkAccountRequest,
@@ -64,7 +65,9 @@ export function customerAuthRouter(deps: AuthDeps): Router {
 
   router.post('/logout', async (req, res) => {
     if (req.actor) await endSession(req.actor.sessionId);
-    clearSessionCookie(req, res);
+    // Signing out of a view-as ends the view only: the staff member stays signed in.
+    if (req.actor?.kind === 'customer' && req.actor.viewAs) clearViewAsCookie(req, res);
+    else clearSessionCookie(req, res);
     res.status(204).end();
   });
 

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { TLinkAccountRequest, TPortalInviteRequest } from '@wisp/shared';
+import { recordAudit } from '../audit/audit.service.ts';
 import { CustomerModel, type TCustomerDoc } from '../customers/customer.model.ts';
 import { enqueueEmail } from '../notifications/outbox.service.ts';
 import type { StaffActor } from '../platform/auth/actor.ts';
@@ -49,7 +50,14 @@ export async function inviteCustomerToPortal(
   const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
   await CustomerModel.updateOne(
     { _id: customer._id, tenantId },
-    { $set: { email, 'portalAccess.accessCode': hashCode(code), 'portalAccess.accessCodeExpires': expiresAt } },
+    {
+      $set: {
+        email,
+        'portalAccess.accessCode': hashCode(code),
+        'portalAccess.accessCodeExpires': expiresAt,
+        'portalAccess.invitedAt': new Date(),
+      },
+    },
   );
   const url = portalUrl(tenant, deps.config.PORTAL_URL_TEMPLATE, `/signup?code=${code}`);
   const mail = renderAuthEmail('portal-invite', localeFor(customer, tenant), tenant, { name: customer.firstName, url });
@@ -61,7 +69,15 @@ export async function inviteCustomerToPortal(
     replyTo: tenant.branding.company.supportEmail,
     ...mail,
   });
-  return { sentTo: email, expiresAt: expiresAt.toISOString() };
+  const resent = Boolean(customer.portalAccess?.invitedAt);
+  await recordAudit(
+    staff,
+    'customer.invite',
+    { kind: 'customer', id: customer.customerId, label: `${customer.firstName} ${customer.lastName}` },
+    `${resent ? 'invitation sent again' : 'invitation sent'} to ${email}`,
+  );
+  // Staff may copy the link (to send it by text, say); it is the same single-use link as the email's.
+  return { sentTo: email, expiresAt: expiresAt.toISOString(), link: url };
 }
 
 /**

@@ -35,6 +35,8 @@ const customerSchema = new Schema(
     email: { type: String, lowercase: true, trim: true },
     /** E.164, normalised with the tenant's default country on the way in. */
     primaryPhone: String,
+    /** More numbers staff may find the customer by (E.164, like the primary one); not used to sign in. */
+    additionalPhones: { type: [String], default: undefined },
     serviceAddress: { street: String, city: String, state: String, postalCode: String, country: String },
     serviceStatus: { type: String, enum: SERVICE_STATUSES, default: 'pending', required: true },
     servicePlan: { planName: String, downloadMbps: Number, uploadMbps: Number, monthlyFee: Number },
@@ -53,6 +55,8 @@ const customerSchema = new Schema(
       /** SHA-256 (hex) of the invitation code; the code itself exists only in the emailed link. */
       accessCode: String,
       accessCodeExpires: Date,
+      /** When the latest invitation was sent (shown to staff; the code's expiry says whether it still works). */
+      invitedAt: Date,
       accountCreatedAt: Date,
       lastLoginAt: Date,
     },

@@ -1,5 +1,18 @@
-import { Router } from 'express';
+import { Router, type RequestHandler } from 'express';
+import multer from 'multer';
 import {
+  CUSTOMER_IMPORT_MAX_BYTES,
+  ZCustomerDetail,
+  ZCustomerImportAnalysis,
+  ZCustomerImportRequest,
+  ZCustomerImportResult,
+  ZCustomerInput,
+  ZCustomerListQuery,
+  ZCustomerListResponse,
+  ZCustomerSaved,
+  ZCustomerUpdate,
+  ZViewAsEnded,
+  ZViewAsStarted,
   ZPortalAccessResponse,
   ZPortalAccessUpdate,
   ZPortalInviteRequest,
@@ -13,10 +26,74 @@ import { validate } from '../platform/http/validate.ts';
 import type { AuthDeps } from '../customer-auth/customer-login.service.ts';
 import { inviteCustomerToPortal } from '../customer-auth/portal-invite.service.ts';
 import { changePortalAccess, changeServiceStatus } from './portal-access.service.ts';
+import { createCustomer, getCustomer, listCustomers, updateCustomer } from './staff-customers.service.ts';
+import { analyzeImport, dryRunImport, runImport } from './customer-import.service.ts';
+import { startViewingAs, stopViewingAs } from './view-as.service.ts';
+import { clearViewAsCookie, setViewAsCookie } from '../platform/auth/view-as-session.ts';
+
+/** The CSV of an import, in memory (a few MB at most), as the multipart part `file`. */
+const csvUpload: RequestHandler = multer({
+  storage: multer.memoryStorage(),
+  limits: { fileSize: CUSTOMER_IMPORT_MAX_BYTES, files: 1, fields: 5 },
+}).single('file');
 
 /** Staff-side customer actions: `/api/customers/:customerId/*`, customers of `req.tenant` only. */
 export function customersRouter(deps: AuthDeps): Router {
   const router = Router();
+
+  router.get('/', allow('customer.list'), validate('query', ZCustomerListQuery), async (req, res) => {
+    respond(res, ZCustomerListResponse, await listCustomers(req, res.locals.query));
+  });
+
+  router.post('/', allow('customer.create'), validate('body', ZCustomerInput), async (req, res) => {
+    respond(res, ZCustomerSaved, { customer: await createCustomer(req, res.locals.body) }, 201);
+  });
+
+  router.post('/import/analyze', allow('customer.import'), csvUpload, async (req, res) => {
+    respond(res, ZCustomerImportAnalysis, await analyzeImport(req, req.file?.buffer));
+  });
+
+  router.post(
+    '/import/dry-run',
+    allow('customer.import'),
+    csvUpload,
+    validate('body', ZCustomerImportRequest),
+    async (req, res) => {
+      respond(res, ZCustomerImportResult, await dryRunImport(req, req.file?.buffer, res.locals.body.mapping));
+    },
+  );
+
+  router.post(
+    '/import',
+    allow('customer.import'),
+    csvUpload,
+    validate('body', ZCustomerImportRequest),
+    async (req, res) => {
+      respond(res, ZCustomerImportResult, await runImport(req, req.file?.buffer, res.locals.body.mapping));
+    },
+  );
+
+  router.post('/view-as/end', allow('customer.viewAs'), async (req, res) => {
+    const ended = await stopViewingAs(req);
+    clearViewAsCookie(req, res);
+    respond(res, ZViewAsEnded, ended);
+  });
+
+  router.get('/:customerId', allow('customer.read'), async (req, res) => {
+    respond(res, ZCustomerDetail, await getCustomer(req, String(req.params.customerId)));
+  });
+
+  router.patch('/:customerId', allow('customer.update'), validate('body', ZCustomerUpdate), async (req, res) => {
+    respond(res, ZCustomerSaved, {
+      customer: await updateCustomer(req, String(req.params.customerId), res.locals.body),
+    });
+  });
+
+  router.post('/:customerId/view-as', allow('customer.viewAs'), async (req, res) => {
+    const { token, view } = await startViewingAs(req, String(req.params.customerId));
+    setViewAsCookie(req, res, token, new Date(view.expiresAt));
+    respond(res, ZViewAsStarted, view, 201);
+  });
 
   router.post(
     '/:customerId/portal-invite',

@@ -4,6 +4,8 @@ import { signOutEverywhere } from '../platform/auth/sign-out.ts';
 import { AppError } from '../platform/http/app-error.ts';
 import { requireAccess, type AccessContext } from '../platform/access/access.ts';
 import { CustomerModel } from './customer.model.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { staffActorOf } from './staff-customers.service.ts';
 
 /**
  * Staff turn a customer's portal access on or off, or lock / suspend / reactivate the portal account.
@@ -25,6 +27,17 @@ export async function changePortalAccess(
   await CustomerModel.updateOne({ _id: customer._id, tenantId }, { $set: set });
   const shutOut = change.enabled === false || change.accountStatus === 'locked' || change.accountStatus === 'suspended';
   const sessionsEnded = shutOut && uid ? await signOutEverywhere(auth, tenantId, uid) : 0;
+  const unlocked = change.accountStatus === 'active' && customer.portalAccess?.accountStatus === 'locked';
+  const what = [
+    change.enabled === undefined ? null : change.enabled ? 'portal access turned on' : 'portal access turned off',
+    change.accountStatus ? `account ${change.accountStatus}` : null,
+  ].filter(Boolean);
+  await recordAudit(
+    staffActorOf(ctx),
+    unlocked ? 'customer.unlock' : 'customer.portalAccess',
+    { kind: 'customer', id: customer.customerId, label: `${customer.firstName} ${customer.lastName}` },
+    `${what.join(', ')}${sessionsEnded ? `; ${sessionsEnded} sessions ended` : ''}`,
+  );
   return {
     portalAccess: {
       enabled: change.enabled ?? customer.portalAccess?.enabled !== false,

@@ -11,7 +11,12 @@ export function sessionRouter(): Router {
       actor: !a
         ? null
         : a.kind === 'customer'
-          ? { kind: a.kind, customerId: a.customerId }
+          ? {
+              kind: a.kind,
+              customerId: a.customerId,
+              // Staff viewing the portal as this customer: the portal shows a read-only banner.
+              ...(a.viewAs ? { viewAs: { name: a.viewAs.customerName, staffEmail: a.viewAs.staffEmail } } : {}),
+            }
           : { kind: a.kind, role: a.role, email: a.email },
       expired: !a && res.locals.sessionExpired === true,
       staffHost: req.staffHost,

@@ -48,6 +48,19 @@ describe('send(): the one backend client', () => {
     expect(sent.get('x-forwarded-proto')).toBe('http');
   });
 
+  it('forwards the view-as cookie on portal pages and portal API calls only', async () => {
+    const calls = backend();
+    const cookies = { wisp_session: 's'.repeat(30), wisp_view_as: 'v'.repeat(30) };
+    const at = (path: string) => fakeEvent(`http://prairiesky.localhost:4173${path}`, { cookies }).event;
+    await send(at('/modules/customers/portal/tickets'), '/api/session');
+    await send(at('/api/work-orders/customer/C-1'), '/api/work-orders/customer/C-1');
+    await send(at('/modules/customers/C-1'), '/api/session');
+    await send(at('/dashboard'), '/api/session');
+    const viewAs = calls.map((c) => c.headers.get('cookie')?.includes('wisp_view_as=') ?? false);
+    expect(viewAs).toEqual([true, true, false, false]);
+    expect(calls[2]!.headers.get('cookie')).toBe(`wisp_session=${'s'.repeat(30)}`);
+  });
+
   it('sends the CSRF token on writes (cookie and header), and none on reads', async () => {
     const calls = backend();
     const { event } = fakeEvent('http://prairiesky.localhost:4173/x');

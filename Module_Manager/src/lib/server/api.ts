@@ -3,10 +3,13 @@ import { env } from '$env/dynamic/private';
 import type { Cookies, RequestEvent } from '@sveltejs/kit';
 import setCookieParser from 'set-cookie-parser';
 import { ZApiError, type TApiError } from '@wisp/shared';
+import { portalSubpath, rerouteToPortal } from '$lib/portal/paths';
 
 /** The cookie names the backend uses; the BFF relays them, never interprets the session. */
 export const CSRF_COOKIE = 'wisp_csrf';
 export const TENANT_COOKIE = 'portal_tenant';
+/** Staff viewing the portal as a customer (read-only): the backend honours it only beside their staff session. */
+export const VIEW_AS_COOKIE = 'wisp_view_as';
 
 /** What the client needs of a request: its URL, headers and cookies, and the tenant the hook resolved. */
 export type ClientEvent = Pick<RequestEvent, 'url' | 'request' | 'cookies' | 'getClientAddress'> & {
@@ -57,10 +60,35 @@ export function forwardingHeaders(event: ClientEvent): Headers {
     const value = event.request.headers.get(name);
     if (value) headers.set(name, value);
   }
+  const cookie = headers.get('cookie');
+  if (cookie && !isPortalRequest(event.url)) {
+    const kept = withoutCookie(cookie, VIEW_AS_COOKIE);
+    if (kept) headers.set('cookie', kept);
+    else headers.delete('cookie');
+  }
   headers.set('x-forwarded-host', event.url.host);
   headers.set('x-forwarded-proto', event.url.protocol.replace(':', ''));
   headers.set('x-forwarded-for', safeClientAddress(event));
   return headers;
+}
+
+/**
+ * Portal pages and the portal's own API calls: the only requests the view-as cookie travels with, so
+ * on staff pages the same browser is the staff member, and in the portal it is the customer (read-only).
+ */
+export function isPortalRequest(url: URL): boolean {
+  const path = url.pathname.replace(/\/__data\.json$/, '');
+  if (path.startsWith('/api/'))
+    return path.startsWith('/api/customer-portal/') || path.startsWith('/api/work-orders/customer/');
+  return portalSubpath(rerouteToPortal(path) ?? path) !== null;
+}
+
+function withoutCookie(header: string, name: string): string {
+  return header
+    .split(';')
+    .map((c) => c.trim())
+    .filter((c) => c && !c.startsWith(`${name}=`))
+    .join('; ');
 }
 
 function safeClientAddress(event: ClientEvent): string {

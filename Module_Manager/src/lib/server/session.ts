@@ -2,7 +2,15 @@ import type { RequestEvent } from '@sveltejs/kit';
 import { BackendError, send } from './api.ts';
 
 export type PortalSession = {
-  actor: { kind: 'customer'; customerId: string } | { kind: 'staff'; role: string; email: string } | null;
+  actor:
+    | {
+        kind: 'customer';
+        customerId: string;
+        /** Staff viewing the portal as this customer (read-only); the portal shows a banner. */
+        viewAs?: { name: string; staffEmail: string };
+      }
+    | { kind: 'staff'; role: string; email: string }
+    | null;
   expired: boolean;
   /** Whether this host serves the staff side (the tenant's platform host, not its custom domain). */
   staffHost?: boolean;

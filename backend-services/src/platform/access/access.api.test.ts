@@ -69,6 +69,23 @@ const ROUTES: Record<string, Sample> = {
     names: 'tenant',
     body: () => ({ serviceStatus: 'active' }),
   },
+  // Customer module (branch `customers`): list, page, create / edit, CSV import, view as the customer.
+  'GET /api/customers': { access: 'customer.list' },
+  'POST /api/customers': {
+    access: 'customer.create',
+    body: () => ({ customerId: `WALK-${Math.random().toString(36).slice(2, 10)}`, firstName: 'Walk', lastName: 'Er' }),
+  },
+  'POST /api/customers/import/analyze': { access: 'customer.import' },
+  'POST /api/customers/import/dry-run': { access: 'customer.import' },
+  'POST /api/customers/import': { access: 'customer.import' },
+  'POST /api/customers/view-as/end': { access: 'customer.viewAs' },
+  'GET /api/customers/:customerId': { access: 'customer.read', names: 'tenant' },
+  'PATCH /api/customers/:customerId': {
+    access: 'customer.update',
+    names: 'tenant',
+    body: () => ({ siteId: 'INC-SITE-A' }),
+  },
+  'POST /api/customers/:customerId/view-as': { access: 'customer.viewAs', names: 'tenant' },
   'GET /api/customer-portal/service': { access: 'service.read' },
   'GET /api/customer-portal/service/status': { access: 'service.read' },
   'GET /api/customer-portal/service/intake': { access: 'service.read' },

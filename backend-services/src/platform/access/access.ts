@@ -1,12 +1,20 @@
 import type { Request, RequestHandler, Response } from 'express';
 import { Types } from 'mongoose';
 import { AppError } from '../http/app-error.ts';
-import type { Actor, CustomerActor, StaffActor } from '../auth/actor.ts';
+import { isReadOnlyActor, type Actor, type CustomerActor, type StaffActor } from '../auth/actor.ts';
 import type { TTenantDoc } from '../../tenants/tenant.model.ts';
 import type { TCustomerDoc } from '../../customers/customer.model.ts';
 import { findCustomerOrThrow } from '../../customers/customers.service.ts';
 import { TicketModel, type TTicketDoc } from '../../tickets/ticket.model.ts';
-import { PERMISSIONS, reachOf, type Audience, type Permission, type Reach, type RouteAccess } from './permissions.ts';
+import {
+  isReadOnlyPermission,
+  PERMISSIONS,
+  reachOf,
+  type Audience,
+  type Permission,
+  type Reach,
+  type RouteAccess,
+} from './permissions.ts';
 
 /**
  * The one place that decides who may reach what, driven by the permission table. Routes declare the
@@ -34,11 +42,19 @@ export function can(ctx: AccessContext, permission: Permission): boolean {
   );
 }
 
+/** A read-only actor may do what the table marks as a read, and nothing else: decided here, not in the pages. */
+function refuseWriteByReadOnly(actor: Actor, permission: Permission): void {
+  if (isReadOnlyActor(actor) && !isReadOnlyPermission(permission)) {
+    throw new AppError('READ_ONLY', 403, 'You are viewing the portal as this customer: nothing can be changed.');
+  }
+}
+
 function grantOf(ctx: AccessContext, permission: Permission): Grant {
   const actor = ctx.actor;
   if (!actor) throw AppError.unauthenticated();
   const reach = reachOf(permission, audienceOf(actor));
   if (!reach || actor.tenantId !== String(ctx.tenant._id)) throw AppError.notFound();
+  refuseWriteByReadOnly(actor, permission);
   return { actor, reach, customerId: reach === 'own' && actor.kind === 'customer' ? actor.customerId : null };
 }
 
@@ -132,6 +148,7 @@ export function allow(access: RouteAccess): AccessGuard {
     if (access !== 'public') {
       if (!req.actor) throw unauthenticated(res);
       if (!can({ tenant: req.tenant, actor: req.actor }, access)) throw AppError.notFound();
+      refuseWriteByReadOnly(req.actor, access);
     }
     next();
   };

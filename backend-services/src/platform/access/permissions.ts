@@ -6,29 +6,32 @@
  */
 export type Reach = 'own' | 'tenant';
 export type Audience = 'customer' | 'staff' | 'admin';
-type Rule = Partial<Record<Audience, Reach>>;
+/** `read`: the action changes nothing, so a read-only actor (staff viewing as a customer) may do it. */
+type Rule = Partial<Record<Audience, Reach>> & { read?: true };
 
 const everyone = { customer: 'own', staff: 'tenant', admin: 'tenant' } as const satisfies Rule;
 const staffSide = { staff: 'tenant', admin: 'tenant' } as const satisfies Rule;
 const customerOnly = { customer: 'own' } as const satisfies Rule;
+/** Marks an action that only reads: everything else is refused to a read-only actor (403 READ_ONLY). */
+const read = <R extends Rule>(rule: R) => ({ ...rule, read: true }) as const;
 
 export const PERMISSIONS = {
   /** The signed-in customer's own profile (`/me`), service page and intake check. */
-  'account.read': customerOnly,
-  'service.read': customerOnly,
+  'account.read': read(customerOnly),
+  'service.read': read(customerOnly),
   /** Sign out every device of the session's own account. */
   'session.end': everyone,
 
   // Tickets. The customer side lives under `/work-orders/customer/:customerId`, the staff side at the root.
-  'ticket.list.own': customerOnly,
+  'ticket.list.own': read(customerOnly),
   'ticket.open.own': customerOnly,
-  'ticket.events.own': customerOnly,
-  'ticket.list': staffSide,
+  'ticket.events.own': read(customerOnly),
+  'ticket.list': read(staffSide),
   'ticket.open': staffSide,
   /** A ticket's public side: what the customer sees (staff may open the customer's view too). */
-  'ticket.read': everyone,
+  'ticket.read': read(everyone),
   /** The whole ticket, internal notes and internal files included. */
-  'ticket.read.all': staffSide,
+  'ticket.read.all': read(staffSide),
   /** A message in the customer's view: the customer's comment, or staff answering publicly there. */
   'ticket.comment': everyone,
   'ticket.upload': everyone,
@@ -46,12 +49,20 @@ export const PERMISSIONS = {
   'customer.portalAccess': staffSide,
   'customer.serviceStatus': staffSide,
 
+  // Customer module (branch `customers`): list, customer page, create / edit, CSV import, view as the customer.
+  'customer.list': read(staffSide),
+  'customer.read': read(staffSide),
+  'customer.create': staffSide,
+  'customer.update': staffSide,
+  'customer.import': staffSide,
+  'customer.viewAs': staffSide,
+
   // Support content.
   'incident.subscribe': customerOnly,
-  'incident.list': staffSide,
+  'incident.list': read(staffSide),
   'incident.create': staffSide,
   'incident.update': staffSide,
-  'faq.list': staffSide,
+  'faq.list': read(staffSide),
   'faq.create': staffSide,
   'faq.update': staffSide,
   'branding.update': { admin: 'tenant' },
@@ -65,6 +76,11 @@ export type Permission = keyof typeof PERMISSIONS;
 
 /** What a route declares: a permission, or that anyone (signed in or not) may call it. */
 export type RouteAccess = Permission | 'public';
+
+/** Whether the action only reads (the table's `read` mark). */
+export function isReadOnlyPermission(permission: Permission): boolean {
+  return (PERMISSIONS[permission] as Rule).read === true;
+}
 
 export function reachOf(permission: Permission, audience: Audience | undefined): Reach | undefined {
   if (!audience) return undefined;

@@ -19,9 +19,27 @@ const sessionSchema = new Schema(
     lastSeenAt: { type: Date, required: true },
     absoluteExpiresAt: { type: Date, required: true },
     userAgent: String,
+    /**
+     * A view-as row (staff viewing the portal as `customerId`, read-only): valid only beside the live
+     * staff session it names, and only through its own cookie, never as a session cookie.
+     */
+    viewAs: {
+      type: new Schema(
+        {
+          staffUid: { type: String, required: true },
+          staffEmail: { type: String, required: true },
+          staffRole: { type: String, enum: ['admin', 'staff'], required: true },
+          staffSessionId: { type: String, required: true },
+          customerName: { type: String, required: true },
+        },
+        { _id: false },
+      ),
+      default: undefined,
+    },
   },
   { versionKey: false },
 );
 sessionSchema.index({ tenantId: 1, uid: 1 });
+sessionSchema.index({ tenantId: 1, 'viewAs.staffSessionId': 1 });
 
 export const SessionModel = mongoose.model('Session', sessionSchema);

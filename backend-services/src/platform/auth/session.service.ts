@@ -62,7 +62,8 @@ export async function findLiveSession(
   now = new Date(),
 ): Promise<SessionLookup> {
   const session = await SessionModel.findById(hashToken(token)).lean();
-  if (!session || String(session.tenantId) !== tenantId) return null;
+  // A view-as token is no session: it works only through its own cookie, beside its staff session.
+  if (!session || String(session.tenantId) !== tenantId || session.viewAs) return null;
   const idleDeadline = session.lastSeenAt.getTime() + policy.idleMinutes * 60_000;
   if (now.getTime() > idleDeadline || now >= session.absoluteExpiresAt) {
     await SessionModel.deleteOne({ _id: session._id });

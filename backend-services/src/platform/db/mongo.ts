@@ -24,7 +24,13 @@ export async function pingDatabase(): Promise<boolean> {
   }
 }
 
-/** True for a duplicate-key error, the signal that another writer won a unique-index race. */
+/**
+ * True for a duplicate-key error, the signal that another writer won a unique-index race. FerretDB
+ * answers an insert with 11000 but an UPDATE that breaks a unique index with code 1 and SQLite's
+ * "UNIQUE constraint failed" (the update is not applied); MongoDB says 11000 for both.
+ */
 export function isDuplicateKeyError(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && (err as { code?: number }).code === 11000;
+  if (typeof err !== 'object' || err === null) return false;
+  const { code, message } = err as { code?: number; message?: string };
+  return code === 11000 || (code === 1 && /UNIQUE constraint failed/.test(message ?? ''));
 }

@@ -16,6 +16,7 @@ export const load: LayoutServerLoad = ({ locals, url }) => {
     brandCss: brandStylesheet(branding),
     customCss: locals.tenant.customCss,
     signedIn: signedInCustomerId(locals.session) !== null,
+    viewAs: locals.session?.actor?.kind === 'customer' ? (locals.session.actor.viewAs ?? null) : null,
     contrast: locals.contrast,
     here: url.pathname + url.search,
   };

@@ -1,0 +1,1 @@
+export { default as CustomerTable } from './customer-table.svelte';

@@ -1,0 +1,1 @@
+export { default as ViewAsBanner } from './view-as-banner.svelte';
