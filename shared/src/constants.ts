@@ -98,6 +98,11 @@ export const FAQ_KINDS = ['faq', 'article'] as const;
 export type TFaqKind = (typeof FAQ_KINDS)[number];
 export const FAQ_SEARCH_MAX = 200;
 
+// ---- Branding studio
+
+/** Logo and favicon uploads: one file under `file`, at most this size. */
+export const BRANDING_IMAGE_MAX_MB = 5;
+
 // ---- Errors
 
 /** Error codes the backend uses; the portal maps them to translated messages. */

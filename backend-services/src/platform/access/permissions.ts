@@ -54,7 +54,10 @@ export const PERMISSIONS = {
   'faq.list': staffSide,
   'faq.create': staffSide,
   'faq.update': staffSide,
+
+  // Branding studio (issue 16): admins change and publish; staff of the tenant may see the draft's preview.
   'branding.update': { admin: 'tenant' },
+  'branding.preview': staffSide,
 } as const satisfies Record<string, Rule>;
 
 export type Permission = keyof typeof PERMISSIONS;
