@@ -76,7 +76,9 @@ export async function findAsset(tenant: TTenantDoc, file: string): Promise<TBran
   if (!ASSET_FILE.test(file)) throw AppError.notFound();
   const doc = await BrandingAssetModel.findById(`${String(tenant._id)}:${file}`).lean<TBrandingAssetDoc>();
   if (!doc || String(doc.tenantId) !== String(tenant._id)) throw AppError.notFound();
-  return doc;
+  // A lean read hands binary data back as BSON Binary, not a Buffer.
+  const data = doc.data as Buffer | { buffer: Uint8Array };
+  return { ...doc, data: Buffer.isBuffer(data) ? data : Buffer.from(data.buffer) };
 }
 
 /** The web app manifest of the live branding: name, colours and the favicon variants. */

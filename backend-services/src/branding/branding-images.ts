@@ -12,6 +12,7 @@ export type ImageKind = 'logo' | 'favicon';
 export type Variant = { name: string; data: Buffer; contentType: 'image/png'; hash: string };
 
 const RASTER = new Set(['image/png', 'image/jpeg', 'image/webp']);
+const XML_TYPES = new Set(['application/xml', 'text/xml', 'image/svg+xml']);
 /** Decompression bombs: a small file that decodes to a huge canvas is refused before resizing. */
 const MAX_INPUT_PIXELS = 40_000_000;
 
@@ -36,21 +37,24 @@ export function svgProblem(text: string): string | null {
 /** Checks the upload and returns a decoder for it, or a 400 naming `file`. */
 async function decode(buffer: Buffer): Promise<sharp.Sharp> {
   if (buffer.length === 0) throw refuse('The file is empty.');
-  const detected = await fileTypeFromBuffer(buffer);
+  const sniffed = await fileTypeFromBuffer(buffer);
+  // An SVG with an XML declaration is sniffed as XML: it takes the SVG path below, checks included.
+  const detected = sniffed && XML_TYPES.has(sniffed.mime) ? undefined : sniffed;
   if (detected && !RASTER.has(detected.mime))
     throw refuse(`This file is ${detected.mime}; upload a PNG, JPEG, WebP or SVG image.`);
   if (!detected) {
     const text = buffer.toString('utf8');
-    if (!SVG_START.test(text)) {
-      const looksHtml = /<\s*(?:!doctype\s+html|html|head|body|script)\b/i.test(text);
+    const looksHtml = /<\s*(?:!doctype\s+html|html|head|body)\b/i.test(text);
+    if (!looksHtml && /<svg[\s>]/i.test(text)) {
+      const problem = svgProblem(text);
+      if (problem) throw refuse(problem);
+    }
+    if (looksHtml || !SVG_START.test(text))
       throw refuse(
         looksHtml
           ? 'This file is HTML, not an image (whatever its name says); upload a PNG, JPEG, WebP or SVG image.'
           : 'This file is not a PNG, JPEG, WebP or SVG image.',
       );
-    }
-    const problem = svgProblem(text);
-    if (problem) throw refuse(problem);
   }
   try {
     const image = sharp(buffer, {
