@@ -76,6 +76,7 @@ describe('PUT /api/tenant/:tenantId/branding', () => {
     ['colors.primary', { colors: { primary: 'red;}body{display:none}' } }],
     ['colors.background', { colors: { background: 'rgb(0,0,0)' } }],
     ['typography.fontFamily', { typography: { fontFamily: 'Arial; } body { display:none' } }],
+    ['typography.headingFont', { typography: { headingFont: '"Comic Neue", sans-serif' } }],
     ['logo.url', { logo: { url: 'javascript:alert(1)' } }],
     ['company.website', { company: { website: 'ftp://example.com' } }],
     ['company.supportEmail', { company: { supportEmail: 'not an email' } }],

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ZBranding } from './branding.schema.ts';
+import { ZBranding, ZFontFamily } from './branding.schema.ts';
+import { isOfferedFontStack } from '../constants.ts';
 import { ZPublicBranding } from '../tenants/tenant.schema.ts';
 
 /**
@@ -25,11 +26,17 @@ function patchOf<S extends Shape>(group: z.ZodObject<S>) {
 }
 
 const g = ZBranding.shape;
+const ZOfferedFont = ZFontFamily.refine(isOfferedFontStack, 'Choose one of the offered fonts');
+const typography = z.object({
+  fontFamily: ZOfferedFont.optional(),
+  headingFont: ZOfferedFont.optional(),
+  bodyFont: ZOfferedFont.optional(),
+});
 /** `PUT /api/tenant/:tenantId/branding`: a partial draft; each group, and each field in it, optional. */
 export const ZBrandingPatch = z.strictObject({
   logo: patchOf(g.logo).optional(),
   colors: patchOf(g.colors).optional(),
-  typography: patchOf(g.typography).optional(),
+  typography: patchOf(typography).optional(),
   company: patchOf(g.company).optional(),
   portal: patchOf(g.portal.omit({ customDomain: true, enableCustomDomain: true })).optional(),
   features: patchOf(g.features).optional(),

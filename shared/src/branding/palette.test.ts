@@ -69,3 +69,14 @@ describe('the contrast guard', () => {
     }
   });
 });
+
+describe('the offered fonts', () => {
+  it('accepts every offered stack and the seeded system stacks, refuses fonts the portal does not serve', async () => {
+    const { BRAND_FONTS, isOfferedFontStack } = await import('../constants.ts');
+    for (const f of BRAND_FONTS) expect(isOfferedFontStack(f.stack), f.stack).toBe(true);
+    expect(isOfferedFontStack('Georgia, serif')).toBe(true);
+    expect(isOfferedFontStack('system-ui, sans-serif')).toBe(true);
+    expect(isOfferedFontStack('"Comic Neue", sans-serif')).toBe(false);
+    expect(isOfferedFontStack('Inter, "Papyrus"')).toBe(false);
+  });
+});
