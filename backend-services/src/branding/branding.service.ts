@@ -184,5 +184,10 @@ export async function getVersion(ctx: AccessContext, n: number): Promise<TBrandi
   await requireAccess(ctx, 'branding.preview');
   const doc = await findVersion(ctx.tenant, n);
   if (!doc) throw AppError.notFound('No such version.');
-  return { version: versionSummary(ctx.tenant, doc), branding: ZBranding.parse(withoutNulls(doc.branding)) };
+  const branding = ZBranding.parse(withoutNulls(doc.branding));
+  return {
+    version: versionSummary(ctx.tenant, doc),
+    branding,
+    customCss: sanitizeCustomCss(branding.portal.customCSS),
+  };
 }

@@ -112,7 +112,12 @@ export const ZBrandingVersionSummary = z.object({
 export type TBrandingVersionSummary = z.infer<typeof ZBrandingVersionSummary>;
 export const ZBrandingVersionList = z.object({ versions: z.array(ZBrandingVersionSummary) });
 export type TBrandingVersionList = z.infer<typeof ZBrandingVersionList>;
-export const ZBrandingVersionResponse = z.object({ version: ZBrandingVersionSummary, branding: ZBranding });
+export const ZBrandingVersionResponse = z.object({
+  version: ZBrandingVersionSummary,
+  branding: ZBranding,
+  /** The stylesheet built from its custom CSS, for previewing it. */
+  customCss: z.string(),
+});
 export type TBrandingVersionResponse = z.infer<typeof ZBrandingVersionResponse>;
 
 /** `POST …/branding/publish` and `POST …/versions/:n/restore` take no body. */

@@ -10,18 +10,25 @@ import { isHttps, securityHeaders } from '../../../../server/security-headers.js
 export const headers: Handle = async ({ event, resolve }) => {
   const response = await resolve(event);
   const https = isHttps(event.request.headers.get('x-forwarded-proto'));
+  const framable = event.url.pathname.startsWith(BRANDING_PREVIEW);
   try {
-    applyTo(response.headers, https);
+    applyTo(response.headers, https, framable);
     return response;
   } catch {
     // A response with immutable headers (e.g. Response.redirect) is copied once.
     const copy = new Response(response.body, response);
-    applyTo(copy.headers, https);
+    applyTo(copy.headers, https, framable);
     return copy;
   }
 };
 
-function applyTo(headers: Headers, https: boolean) {
+/** The branding studio's preview is shown in a frame on the studio page: by this origin only. */
+const BRANDING_PREVIEW = '/modules/settings/branding/preview/';
+
+function applyTo(headers: Headers, https: boolean, framable: boolean) {
+  const csp = headers.get('content-security-policy');
+  if (framable && csp)
+    headers.set('content-security-policy', csp.replace("frame-ancestors 'none'", "frame-ancestors 'self'"));
   for (const [name, value] of securityHeaders(https)) if (!headers.has(name)) headers.set(name, value);
   if (!https) headers.delete('strict-transport-security');
 }
