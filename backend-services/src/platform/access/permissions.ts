@@ -58,6 +58,9 @@ export const PERMISSIONS = {
   // Branding studio (issue 16): admins change and publish; staff of the tenant may see the draft's preview.
   'branding.update': { admin: 'tenant' },
   'branding.preview': staffSide,
+
+  // Staff sign-in (branch staff-signin): the staff side's own sign-out of every device.
+  'staffSession.endAll': staffSide,
 } as const satisfies Record<string, Rule>;
 
 export type Permission = keyof typeof PERMISSIONS;
