@@ -38,7 +38,7 @@ test('the admin changes the primary colour and the logo, sees the preview change
   expect(before).not.toBe(TEAL_RGB);
 
   // Typing reaches the preview without saving.
-  await page.getByLabel('Primary (buttons, header)').fill(TEAL);
+  await page.getByLabel('Primary (buttons, header)', { exact: true }).fill(TEAL);
   await expect
     .poll(() => preview.locator('.branded-header').evaluate((el) => getComputedStyle(el).backgroundColor))
     .toBe(TEAL_RGB);
@@ -57,7 +57,7 @@ test('the admin changes the primary colour and the logo, sees the preview change
   await expectNoHorizontalScroll(page);
   await page.screenshot({ path: `/tmp/branding-studio-${testInfo.project.name}.png`, fullPage: true });
 
-  await page.getByLabel('Primary (buttons, header)').fill(TEAL);
+  await page.getByLabel('Primary (buttons, header)', { exact: true }).fill(TEAL);
   await page.getByTestId('publish').click();
   await expect(page.getByText(/Published as version \d+/)).toBeVisible();
 
@@ -75,7 +75,7 @@ test('the admin changes the primary colour and the logo, sees the preview change
 
 test('an AA-failing colour is refused with the nearest passing shade, which one click applies', async ({ page }) => {
   await openStudio(page);
-  const primary = page.getByLabel('Primary (buttons, header)');
+  const primary = page.getByLabel('Primary (buttons, header)', { exact: true });
   await primary.fill('#7dd3fc');
   await expect(page.locator('[data-check=links]').first()).toContainText('fails AA');
   await page.getByTestId('publish').click();
