@@ -65,7 +65,10 @@ export const PERMISSIONS = {
   'faq.list': read(staffSide),
   'faq.create': staffSide,
   'faq.update': staffSide,
+
+  // Branding studio (issue 16): admins change and publish; staff of the tenant may see the draft's preview.
   'branding.update': { admin: 'tenant' },
+  'branding.preview': staffSide,
 
   // Staff sign-in (branch staff-signin): the staff side's own sign-out of every device, the dashboard.
   'staffSession.endAll': staffSide,
