@@ -15,3 +15,4 @@ export * from './support/contact.schema.ts';
 export * from './tickets/ticket.schema.ts';
 export * from './tickets/staff-ticket.schema.ts';
 export * from './audit/audit.schema.ts';
+export * from './desk/desk.schema.ts';
