@@ -22,7 +22,7 @@ const DALE = 'dale@q-blue.example';
 const MARISOL = 'marisol@q-blue.example';
 type Row = { id: string; ticketNumber: string; title: string; unread: boolean; customerName: string | null };
 const ids = (body: { items: Row[] }) => body.items.map((r) => r.title);
-let tickets: Record<string, { id: string; ticketNumber: string }> = {};
+const tickets: Record<string, { id: string; ticketNumber: string }> = {};
 
 twoTenantWorld('q', (w) => ({ t, blue, green } = w));
 beforeAll(async () => {
