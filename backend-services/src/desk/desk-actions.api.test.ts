@@ -3,6 +3,8 @@ import type { TestApp } from '../../test/harness.ts';
 import { twoTenantWorld } from '../../test/kit.ts';
 import { createCustomer } from '../../test/factories.ts';
 import { signInAsCustomer } from '../../test/sessions.ts';
+import { incidentFor } from '../../test/incident-factory.ts';
+import { ZDeskCustomerPanelResponse } from '@wisp/shared';
 import type { TTenantDoc } from '../tenants/tenant.model.ts';
 import type { TCustomerDoc } from '../customers/customer.model.ts';
 import { TicketChangeModel, TicketModel } from '../tickets/ticket.model.ts';
@@ -186,5 +188,37 @@ describe('PATCH /api/work-orders/:id and assign: triage with history', () => {
     const view = await portal.get(`/api/work-orders/customer/${ana.customerId}/${one!.id}`).expect(200);
     expect(JSON.stringify(view.body)).not.toContain(DALE);
     expect(view.body.ticket.changes).toBeUndefined();
+  });
+});
+
+describe('GET /api/work-orders/:id/customer: the customer panel', () => {
+  it('shows plan, service status, equipment, signal, the active outage at their site, other tickets and portal state', async () => {
+    const carla = await createCustomer(blue, { siteId: 'INC-SITE-A', firstName: 'Carla' });
+    const carlaPortal = await signInAsCustomer(t, t.client('da-blue'), blue, carla);
+    const older = await openTicketAs(carlaPortal, carla, { title: 'Older problem' });
+    const current = await openTicketAs(carlaPortal, carla, { title: 'Current problem' });
+    const incidentId = await incidentFor(blue);
+    const res = await (await staffAs(t, blue, DALE)).get(`/api/work-orders/${current.id}/customer`).expect(200);
+    const panel = ZDeskCustomerPanelResponse.strict().parse(res.body).panel;
+    expect(panel.customer).toMatchObject({
+      customerId: carla.customerId,
+      serviceStatus: 'active',
+      siteId: 'INC-SITE-A',
+    });
+    expect(panel.customer.plan).toMatchObject({ planName: 'Plus', downloadMbps: 50 });
+    expect(panel.equipment[0]).toMatchObject({ type: 'cpe', model: 'LiteBeam 5AC' });
+    expect(panel.network.signalStrength).toBe(-58);
+    expect(panel.activeIncidents.map((i) => i.id)).toEqual([incidentId]);
+    expect(panel.recentTickets.map((r) => r.id)).toEqual([older.id]);
+    expect(panel.portal.enabled).toBe(true);
+  });
+
+  it("another tenant's staff and customers → 404", async () => {
+    const [one] = await newTickets(1);
+    expect(
+      (await (await staffAs(t, green, 'ops@da-green.example')).get(`/api/work-orders/${one!.id}/customer`)).status,
+    ).toBe(404);
+    const portal = await signInAsCustomer(t, t.client('da-blue'), blue, ana);
+    expect((await portal.get(`/api/work-orders/${one!.id}/customer`)).status).toBe(404);
   });
 });

@@ -3,6 +3,7 @@ import {
   ZAssignRequest,
   ZBulkRequest,
   ZBulkResponse,
+  ZDeskCustomerPanelResponse,
   ZDeskQueuePage,
   ZDeskQueueQuery,
   ZPresenceRequest,
@@ -38,6 +39,7 @@ import { assign, bulkChange, triage } from './ticket-fields.service.ts';
 import { readAttachment, sendAttachment } from './ticket-downloads.ts';
 import { streamStaffTicketEvents } from './staff-ticket-live.ts';
 import { reportPresence } from './ticket-presence.service.ts';
+import { customerPanelOf } from './ticket-customer-panel.service.ts';
 
 /** `/api/work-orders`: the maintain module (the desk). Staff of the request's tenant only; other tenants' tickets are 404. */
 export function staffTicketsRouter(config: TConfig, storage: FileStorage): Router {
@@ -103,6 +105,10 @@ export function staffTicketsRouter(config: TConfig, storage: FileStorage): Route
     const ctx = ctxOf(req);
     await assign(ctx, idOf(req), (res.locals.body as TAssignRequest).assignedTo);
     respond(res, ZStaffTicketResponse, { ticket: await getTicketForStaff(ctx, idOf(req)) });
+  });
+
+  router.get('/:id/customer', allow('ticket.read.all'), async (req, res) => {
+    respond(res, ZDeskCustomerPanelResponse, { panel: await customerPanelOf(ctxOf(req), idOf(req)) });
   });
 
   router.post('/:id/presence', allow('ticket.presence'), validate('body', ZPresenceRequest), async (req, res) => {

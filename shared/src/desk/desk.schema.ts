@@ -188,3 +188,56 @@ export const ZStaffDeskEvent = z.discriminatedUnion('type', [
   }),
 ]);
 export type TStaffDeskEvent = z.infer<typeof ZStaffDeskEvent>;
+
+// ---- The customer panel beside a ticket (`GET /api/work-orders/:id/customer`)
+
+export const ZDeskCustomerPanel = z.object({
+  customer: z.object({
+    customerId: z.string(),
+    name: z.string(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    serviceStatus: z.string(),
+    plan: z
+      .object({
+        planName: z.string().nullable(),
+        downloadMbps: z.number().nullable(),
+        uploadMbps: z.number().nullable(),
+      })
+      .nullable(),
+    siteId: z.string().nullable(),
+  }),
+  equipment: z.array(
+    z.object({
+      type: z.string(),
+      make: z.string().nullable(),
+      model: z.string().nullable(),
+      serialNumber: z.string().nullable(),
+      macAddress: z.string().nullable(),
+    }),
+  ),
+  network: z.object({
+    signalStrength: z.number().nullable(),
+    lastOnline: z.string().nullable(),
+    ipAddress: z.string().nullable(),
+  }),
+  /** Outages now at the customer's site. */
+  activeIncidents: z.array(z.object({ id: z.string(), title: z.string(), status: z.string() })),
+  /** The customer's other tickets, newest activity first (up to five). */
+  recentTickets: z.array(
+    z.object({
+      id: z.string(),
+      ticketNumber: z.string(),
+      title: z.string(),
+      status: ZTicketStatus,
+      lastActivityAt: z.string(),
+    }),
+  ),
+  portal: z.object({
+    enabled: z.boolean(),
+    accountStatus: z.string().nullable(),
+    lastLoginAt: z.string().nullable(),
+  }),
+});
+export type TDeskCustomerPanel = z.infer<typeof ZDeskCustomerPanel>;
+export const ZDeskCustomerPanelResponse = z.object({ panel: ZDeskCustomerPanel });

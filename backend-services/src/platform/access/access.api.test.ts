@@ -137,6 +137,7 @@ const ROUTES: Record<string, Sample> = {
     names: 'customer',
     body: () => ({ state: 'viewing' }),
   },
+  'GET /api/work-orders/:id/customer': { access: 'ticket.read.all', names: 'customer' },
   'GET /api/desk/views': { access: 'desk.views' },
   'POST /api/desk/views': {
     access: 'desk.views',
