@@ -40,6 +40,7 @@ export const ZStaffTicketAttachment = ZTicketAttachment.extend({
   uploadedByType: ZMessageAuthorType,
   messageId: z.string().nullable(),
 });
+export type TStaffTicketAttachment = z.infer<typeof ZStaffTicketAttachment>;
 
 export const ZStaffTicketMessage = z.object({
   id: z.string(),
