@@ -14,6 +14,8 @@ declare global {
       session: PortalSession | null;
       /** The high-contrast choice (cookie), rendered into `<html data-contrast>` so it never flashes. */
       contrast: 'high' | 'normal';
+      /** Extra CSP `connect-src` origins for this document (staff pages: the Firebase sign-in endpoints). */
+      connectSrc?: string[];
     }
   }
 }

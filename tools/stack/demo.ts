@@ -41,7 +41,8 @@ function printWelcome(summary: SeedSummary, webPort: number, mailDir: string) {
   for (const t of summary.tenants) {
     lines.push(`${t.name}`);
     lines.push(`  Portal:  http://${t.slug}.localhost:${webPort}/modules/customers/portal`);
-    lines.push(`  Staff admin (API): ${t.staffEmail}`);
+    lines.push(`  Staff:   http://${t.slug}.localhost:${webPort}/staff/login`);
+    for (const s of t.staffLogins) lines.push(`  Staff ${s.role === 'admin' ? 'admin' : 'member'}: ${s.email}`);
     for (const c of t.customerLogins)
       lines.push(`  Customer ${c.customerId}: ${c.email ?? '(no email)'}  or phone ${c.phone}  — ${c.note}`);
     lines.push(

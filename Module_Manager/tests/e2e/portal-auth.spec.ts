@@ -1,6 +1,7 @@
 import { expect, request, test } from '@playwright/test';
 import { portalUrl, TENANTS, WEB_PORT } from './portal-urls';
 import { CUSTOMERS, DEMO_PASSWORD, expectNoAxeViolations, linkFromMail, signIn } from './portal-helpers';
+import { staffIdToken } from './staff-helpers';
 
 for (const tenant of Object.values(TENANTS)) {
   const people = CUSTOMERS[tenant.slug];
@@ -215,9 +216,9 @@ test('an invitation link from staff lets the customer set a password and lands s
   const headers = { 'x-csrf-token': csrfToken };
   expect(
     (
-      await staff.post(`/api/staff/auth/login${q}`, {
+      await staff.post(`/api/staff/auth/session${q}`, {
         headers,
-        data: { email: `admin@${tenant.slug}.example`, password: DEMO_PASSWORD },
+        data: { idToken: await staffIdToken(`admin@${tenant.slug}.example`) },
       })
     ).status(),
   ).toBe(200);

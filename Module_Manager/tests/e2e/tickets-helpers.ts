@@ -5,6 +5,7 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import { portalUrl, WEB_PORT } from './portal-urls';
 
 import { DEMO_PASSWORD } from './portal-helpers';
+import { signInAsStaff } from './staff-helpers';
 
 // One definition each for the whole e2e suite: the seeded password and the axe WCAG 2.1 A/AA check.
 export { DEMO_PASSWORD, expectNoAxeViolations as expectAxeClean } from './portal-helpers';
@@ -80,11 +81,7 @@ export async function signInCustomer(page: Page, slug: Slug, email: string) {
 export async function staffApi(browser: Browser, slug: Slug) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto(portalUrl(slug));
-  const login = await browserFetch(page, '/api/staff/auth/login', {
-    json: { email: `admin@${slug}.example`, password: DEMO_PASSWORD },
-  });
-  expect(login.status, JSON.stringify(login.json)).toBeLessThan(300);
+  await signInAsStaff(page, { tenant: slug, role: 'admin' });
   return {
     async post<T = unknown>(url: string, data: unknown): Promise<T> {
       const res = await browserFetch<T>(page, url, { json: data });

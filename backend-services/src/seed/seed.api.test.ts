@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../../test/harness.ts';
 import { useTestApp } from '../../test/kit.ts';
 import { browser, linkIn, mailTo } from '../../test/portal-accounts.ts';
+import { idTokenOf } from '../../test/staff-accounts.ts';
 import { CustomerModel } from '../customers/customer.model.ts';
 import { DEMO_PASSWORD } from './demo-tenants.ts';
 import { seedDemo, type SeedSummary } from './seed.ts';
@@ -32,19 +33,18 @@ describe('the seeded demo accounts', () => {
     expect((await login('summitridge', '(402) 555-2001')).status).toBe(401);
   });
 
-  it('staff admin signs in on their tenant only', async () => {
-    const [prairie] = summary.tenants;
-    const res = await browser(t, 'prairiesky')
-      .post('/api/staff/auth/login')
-      .send({ email: prairie!.staffEmail, password: DEMO_PASSWORD });
-    expect(res.status).toBe(200);
-    expect(
-      (
-        await browser(t, 'summitridge')
-          .post('/api/staff/auth/login')
-          .send({ email: prairie!.staffEmail, password: DEMO_PASSWORD })
-      ).status,
-    ).toBe(401);
+  it('every listed staff login (an admin and a plain staff member) signs in with its role, on its tenant only', async () => {
+    for (const [i, tenant] of summary.tenants.entries()) {
+      const other = summary.tenants[1 - i]!;
+      expect(tenant.staffLogins.map((s) => s.role)).toEqual(['admin', 'staff']);
+      for (const s of tenant.staffLogins) {
+        const idToken = await idTokenOf(t, s.email, DEMO_PASSWORD);
+        const res = await browser(t, tenant.slug).post('/api/staff/auth/session').send({ idToken });
+        expect(res.status, s.email).toBe(200);
+        expect(res.body.staff).toEqual({ email: s.email, role: s.role });
+        expect((await browser(t, other.slug).post('/api/staff/auth/session').send({ idToken })).status).toBe(401);
+      }
+    }
   });
 
   it('the sign-up example signs up; re-seeding resets it so the demo can be shown again', async () => {

@@ -13,7 +13,10 @@ export type SeedSummary = {
   tenants: {
     slug: string;
     name: string;
+    /** The admin's email (kept for the tests and scripts that name one staff login). */
     staffEmail: string;
+    /** Every seeded staff login of the tenant, admin first: they sign in at `/staff/login`. */
+    staffLogins: { email: string; role: 'admin' | 'staff'; name: string }[];
     customerLogins: { customerId: string; email?: string; phone: string; note: string }[];
     signupExample: { customerId: string; phone: string };
   }[];
@@ -46,14 +49,17 @@ export async function seedDemo(auth: Auth, now = new Date()): Promise<SeedSummar
       { upsert: true, new: true },
     );
     const tenantId = String(tenant._id);
-    const staffEmail = `admin@${demo.slug}.example`;
-    await ensureFirebaseUser(auth, {
-      uid: `staff-${demo.slug}-admin`,
-      email: staffEmail,
-      displayName: `${demo.name} Admin`,
-      emailVerified: true,
-      claims: { role: 'admin', tenantId },
-    });
+    const staffLogins = demoStaffOf(demo);
+    for (const s of staffLogins) {
+      await ensureFirebaseUser(auth, {
+        uid: `staff-${demo.slug}-${s.role}`,
+        email: s.email,
+        displayName: s.name,
+        emailVerified: true,
+        claims: { role: s.role, tenantId },
+      });
+    }
+    const staffEmail = staffLogins[0]!.email;
 
     const customers = demoCustomers(demo);
     for (const [i, c] of customers.entries()) {
@@ -71,6 +77,7 @@ export async function seedDemo(auth: Auth, now = new Date()): Promise<SeedSummar
       slug: demo.slug,
       name: demo.name,
       staffEmail,
+      staffLogins,
       customerLogins: withLogin.map((c) => ({
         customerId: c.customerId,
         email: c.email,
@@ -85,6 +92,14 @@ export async function seedDemo(auth: Auth, now = new Date()): Promise<SeedSummar
     });
   }
   return summary;
+}
+
+/** One admin and one plain staff member per tenant (uids `staff-<slug>-admin` / `staff-<slug>-staff`). */
+function demoStaffOf(demo: DemoTenant): { email: string; role: 'admin' | 'staff'; name: string }[] {
+  return [
+    { email: `admin@${demo.slug}.example`, role: 'admin', name: `${demo.name} Admin` },
+    { email: `dale@${demo.slug}.example`, role: 'staff', name: 'Dale Porter' },
+  ];
 }
 
 async function upsertCustomer(auth: Auth, demo: DemoTenant, tenantId: string, c: DemoCustomer, i: number, now: Date) {

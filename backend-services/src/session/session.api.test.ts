@@ -14,7 +14,7 @@ twoTenantWorld('sess', (w) => ({ t, blue, green } = w), { SESSION_IDLE_MINUTES: 
 describe('GET /api/session', () => {
   it('anonymous → no actor', async () => {
     const res = await t.client('sess-blue').get('/api/session');
-    expect(res.body).toEqual({ actor: null, expired: false });
+    expect(res.body).toEqual({ actor: null, expired: false, staffHost: true });
   });
 
   it('a customer session is recognised on its own tenant', async () => {
@@ -41,7 +41,7 @@ describe('GET /api/session', () => {
       { $set: { lastSeenAt: new Date(Date.now() - 31 * 60_000) } },
     );
     const res = await agent.get('/api/session');
-    expect(res.body).toEqual({ actor: null, expired: true });
+    expect(res.body).toEqual({ actor: null, expired: true, staffHost: true });
     expect(before).toBe(1);
     expect(await SessionModel.countDocuments({ customerId: customer.customerId })).toBe(0);
   });

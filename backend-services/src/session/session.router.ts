@@ -14,6 +14,7 @@ export function sessionRouter(): Router {
           ? { kind: a.kind, customerId: a.customerId }
           : { kind: a.kind, role: a.role, email: a.email },
       expired: !a && res.locals.sessionExpired === true,
+      staffHost: req.staffHost,
     });
   });
   /** The double-submit token for API clients that did not get it from a page. */

@@ -1,25 +1,51 @@
 import { Router } from 'express';
-import { ZStaffLoginRequest } from '@wisp/shared';
+import { ZStaffSessionRequest, type TStaffSignedIn } from '@wisp/shared';
+import { allow } from '../platform/access/access.ts';
 import { clearSessionCookie, setSessionCookie } from '../platform/auth/session-cookie.ts';
 import { endSession } from '../platform/auth/session.service.ts';
 import { validate } from '../platform/http/validate.ts';
 import type { AuthDeps } from '../customer-auth/customer-login.service.ts';
 import { clientOf } from '../customer-auth/customer-auth.router.ts';
-import { logInStaff } from './staff-auth.service.ts';
+import {
+  exchangeStaffIdToken,
+  requireStaffHost,
+  signOutStaffEverywhere,
+  staffAuthConfig,
+} from './staff-auth.service.ts';
 
-/** `/api/staff/auth/*`: the staff side's sign-in, same session mechanism, role in the session. */
+/**
+ * `/api/staff/auth/*`: the staff side's one sign-in path. The sign-in page signs in with the Firebase
+ * JS SDK and trades the ID token here for the same kind of server session customers have.
+ */
 export function staffAuthRouter(deps: AuthDeps): Router {
   const router = Router();
 
-  router.post('/login', validate('body', ZStaffLoginRequest), async (req, res) => {
-    const { staff, session } = await logInStaff(deps, req.tenant, res.locals.body, clientOf(req));
+  router.get('/config', (req, res) => {
+    requireStaffHost(req.staffHost);
+    res.json(staffAuthConfig(deps.config));
+  });
+
+  router.post('/session', validate('body', ZStaffSessionRequest), async (req, res) => {
+    const { session, ...signedIn } = await exchangeStaffIdToken(
+      deps,
+      req.tenant,
+      req.staffHost,
+      res.locals.body,
+      clientOf(req),
+    );
     setSessionCookie(req, res, session.token, session.absoluteExpiresAt);
     res.setHeader('Cache-Control', 'no-store');
-    res.json({ staff, tenant: { slug: req.tenant.slug } });
+    res.json(signedIn satisfies TStaffSignedIn);
   });
 
   router.post('/logout', async (req, res) => {
     if (req.actor) await endSession(req.actor.sessionId);
+    clearSessionCookie(req, res);
+    res.status(204).end();
+  });
+
+  router.post('/logout-everywhere', allow('staffSession.endAll'), async (req, res) => {
+    await signOutStaffEverywhere(deps.auth, { tenant: req.tenant, actor: req.actor });
     clearSessionCookie(req, res);
     res.status(204).end();
   });

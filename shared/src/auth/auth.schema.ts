@@ -35,11 +35,26 @@ export const ZCompleteResetRequest = z.object({
 });
 export type TCompleteResetRequest = z.infer<typeof ZCompleteResetRequest>;
 
-export const ZStaffLoginRequest = z.object({
-  email: z.email('Enter your work email.'),
-  password: z.string().min(1, 'Enter your password.').max(128),
+/**
+ * Staff sign in on the staff sign-in page with the Firebase JS SDK; the page then trades the SDK's
+ * ID token for a server session here (`POST /api/staff/auth/session`). The password never reaches us.
+ */
+export const ZStaffSessionRequest = z.object({
+  idToken: z.string().trim().min(20, 'Sign in again.').max(8192, 'Sign in again.'),
 });
-export type TStaffLoginRequest = z.infer<typeof ZStaffLoginRequest>;
+export type TStaffSessionRequest = z.infer<typeof ZStaffSessionRequest>;
+
+/**
+ * Answer of GET /api/staff/auth/config: what the sign-in page gives the Firebase JS SDK. `emulatorUrl`
+ * is set when the deployment uses the Auth emulator (development, tests): the SDK must talk only to it.
+ */
+export const ZStaffAuthConfig = z.object({
+  apiKey: z.string(),
+  projectId: z.string(),
+  authDomain: z.string(),
+  emulatorUrl: z.string().nullable(),
+});
+export type TStaffAuthConfig = z.infer<typeof ZStaffAuthConfig>;
 
 /** Staff: invite a customer to the portal. `email` is used only when the customer has none on file. */
 export const ZPortalInviteRequest = z.object({ email: z.email('Enter a valid email address.').optional() });
@@ -66,7 +81,7 @@ export type TCustomerMe = z.infer<typeof ZCustomerMe>;
 export const ZSignupResponse = z.object({ status: z.literal('pending'), sentTo: z.string() });
 export type TSignupResponse = z.infer<typeof ZSignupResponse>;
 
-/** Answer of POST /api/staff/auth/login. */
+/** Answer of POST /api/staff/auth/session. */
 export const ZStaffSignedIn = z.object({
   staff: z.object({ email: z.string(), role: z.enum(STAFF_ROLES) }),
   tenant: z.object({ slug: z.string() }),

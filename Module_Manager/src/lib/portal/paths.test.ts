@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { isStaffPath, loginUrl, needsSignIn, rerouteToPortal, safeReturnTo } from './paths.ts';
+import {
+  isStaffPath,
+  loginUrl,
+  needsSignIn,
+  rerouteToPortal,
+  safeReturnTo,
+  safeStaffReturnTo,
+  staffLoginUrl,
+} from './paths.ts';
 
 describe('safeReturnTo', () => {
   it('follows a path inside the portal', () => {
@@ -61,6 +69,8 @@ describe('staff paths', () => {
     '/modules/maintain/incidents',
     '/modules/settings',
     '/modules/settings/branding',
+    '/staff/login',
+    '/staff/accept',
   ];
   it('are never rerouted into the customer portal', () => {
     for (const path of STAFF) expect(rerouteToPortal(path), path).toBeUndefined();
@@ -71,5 +81,35 @@ describe('staff paths', () => {
     expect(isStaffPath('/modules/customers/portal/dashboard')).toBe(false);
     expect(isStaffPath('/modules/customersx')).toBe(false);
     expect(isStaffPath('/tickets')).toBe(false);
+  });
+});
+
+describe('safeStaffReturnTo', () => {
+  it('follows a staff page, query included', () => {
+    expect(safeStaffReturnTo('/modules/customers?q=hansen&page=2')).toBe('/modules/customers?q=hansen&page=2');
+    expect(safeStaffReturnTo('/modules/settings/team')).toBe('/modules/settings/team');
+  });
+  it('never follows another origin, the customer portal, a sign-in page or a backslash trick', () => {
+    for (const bad of [
+      'https://evil.example/dashboard',
+      '//evil.example/dashboard',
+      '/\\evil.example',
+      '/dashboard//evil.example',
+      '/modules/customers/portal/dashboard',
+      '/login',
+      '/staff/login',
+      '/staff/logout',
+      'javascript:alert(1)',
+      '/dashboardx',
+    ]) {
+      expect(safeStaffReturnTo(bad), bad).toBe('/dashboard');
+    }
+  });
+  it('builds the sign-in link with the way back (the dashboard is the default, so it is left out)', () => {
+    expect(staffLoginUrl('/modules/maintain?view=open', 'expired')).toBe(
+      '/staff/login?returnTo=%2Fmodules%2Fmaintain%3Fview%3Dopen&expired=1',
+    );
+    expect(staffLoginUrl('/dashboard')).toBe('/staff/login');
+    expect(staffLoginUrl('https://evil.example/')).toBe('/staff/login');
   });
 });

@@ -59,11 +59,40 @@ export function rerouteToPortal(pathname: string): string | undefined {
   return ROOT_SECTIONS.has(first) ? `${PORTAL_BASE}${pathname}` : undefined;
 }
 
-/** The staff side's sections (routes/(staff)): only a staff session may open them; `reroute` never maps them. */
-export const STAFF_SECTIONS = ['/dashboard', '/modules/customers', '/modules/maintain', '/modules/settings'];
+/**
+ * The staff side's sections (routes/(staff) and the staff sign-in pages under `/staff`): never mapped by
+ * `reroute`, served only on the tenant's platform host, and all but the sign-in pages need a staff session.
+ */
+export const STAFF_SECTIONS = ['/dashboard', '/modules/customers', '/modules/maintain', '/modules/settings', '/staff'];
+
+/** Staff pages open without a staff session: signing in, choosing a password from an emailed link. */
+export const STAFF_SIGNED_OUT_PAGES = ['/staff/login', '/staff/logout', '/staff/forgot-password', '/staff/accept'];
+
+export const STAFF_HOME = '/dashboard';
+export const STAFF_LOGIN = '/staff/login';
 
 /** Whether a pathname belongs to the staff side; the customer portal under /modules/customers/portal does not. */
 export function isStaffPath(pathname: string): boolean {
   if (portalSubpath(pathname) !== null) return false;
   return STAFF_SECTIONS.some((s) => pathname === s || pathname.startsWith(`${s}/`));
+}
+
+export function isStaffSignedOutPage(pathname: string): boolean {
+  return STAFF_SIGNED_OUT_PAGES.includes(pathname);
+}
+
+/** A staff `returnTo` is followed only to a staff page that needs a session (never off-site, never the portal). */
+export function safeStaffReturnTo(value: string | null | undefined, fallback = STAFF_HOME): string {
+  if (!value || value.length > 500 || !value.startsWith('/')) return fallback;
+  if (/[\\\s]|\/\/|^\/[^/]*:/.test(value)) return fallback;
+  const path = value.split(/[?#]/)[0]!;
+  if (!isStaffPath(path) || isStaffSignedOutPage(path)) return fallback;
+  return value;
+}
+
+export function staffLoginUrl(returnTo?: string, note?: 'expired' | 'signedOut' | 'signedOutEverywhere'): string {
+  const q = new URLSearchParams();
+  if (returnTo && safeStaffReturnTo(returnTo) === returnTo && returnTo !== STAFF_HOME) q.set('returnTo', returnTo);
+  if (note) q.set(note, '1');
+  return q.size ? `${STAFF_LOGIN}?${q}` : STAFF_LOGIN;
 }

@@ -1,5 +1,5 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
-import { loginUrl } from '$lib/portal/paths';
+import { loginUrl, staffLoginUrl } from '$lib/portal/paths';
 import { BackendError } from './api.ts';
 import { loadSession, signedInCustomerId, signedInStaff, type StaffActor } from './session.ts';
 
@@ -29,13 +29,26 @@ export async function requireCustomerSession(event: RequestEvent): Promise<{ cus
 
 /**
  * Staff page guard (the hook applies it to every staff path; each staff layout and page calls it
- * again): the signed-in staff member, or 401. Customers get the same answer as anonymous visitors.
+ * again): the signed-in staff member, or the staff sign-in and back here. Customers get the same
+ * answer as anonymous visitors; a host that does not serve the staff side (a custom domain) a 404.
  */
 export async function requireStaffSession(event: RequestEvent): Promise<StaffActor> {
   const session = event.locals.session ?? (await loadSession(event));
+  if (!session.staffHost) error(404, { message: 'Not found', code: 'NOT_FOUND' });
   const staff = signedInStaff(session);
-  if (!staff) error(401, { message: 'Please sign in with your staff account.', code: 'STAFF_SIGN_IN_REQUIRED' });
+  if (!staff)
+    redirect(303, staffLoginUrl(event.url.pathname + event.url.search, session.expired ? 'expired' : undefined));
   return staff;
+}
+
+/** `redirectIfSignedOut` for staff pages: a backend 401 during a staff load or action → staff sign-in. */
+export function redirectStaffIfSignedOut(event: Pick<RequestEvent, 'url'>, err: unknown): void {
+  if (err instanceof BackendError && err.status === 401) {
+    redirect(
+      303,
+      staffLoginUrl(event.url.pathname + event.url.search, err.body.code === 'SESSION_EXPIRED' ? 'expired' : undefined),
+    );
+  }
 }
 
 /**

@@ -52,8 +52,11 @@ const ROUTES: Record<string, Sample> = {
   'GET /api/customer-portal/auth/me': { access: 'account.read' },
   'POST /api/customer-portal/auth/logout': { access: 'public' },
   'POST /api/customer-portal/auth/logout-everywhere': { access: 'session.end' },
-  'POST /api/staff/auth/login': { access: 'public' },
+  // Staff sign-in (branch staff-signin)
+  'GET /api/staff/auth/config': { access: 'public' },
+  'POST /api/staff/auth/session': { access: 'public' },
   'POST /api/staff/auth/logout': { access: 'public' },
+  'POST /api/staff/auth/logout-everywhere': { access: 'staffSession.endAll' },
   'POST /api/customers/:customerId/portal-invite': { access: 'customer.invite', names: 'tenant' },
   'POST /api/customers/:customerId/portal-access': {
     access: 'customer.portalAccess',
@@ -157,6 +160,7 @@ const ENDS_SESSIONS = new Set([
   'POST /api/customer-portal/auth/logout-everywhere',
   'POST /api/customer-portal/auth/logout',
   'POST /api/staff/auth/logout',
+  'POST /api/staff/auth/logout-everywhere',
 ]);
 
 type Caller = {

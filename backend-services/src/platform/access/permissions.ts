@@ -66,6 +66,9 @@ export const PERMISSIONS = {
   'faq.create': staffSide,
   'faq.update': staffSide,
   'branding.update': { admin: 'tenant' },
+
+  // Staff sign-in (branch staff-signin): the staff side's own sign-out of every device.
+  'staffSession.endAll': staffSide,
 } as const satisfies Record<string, Rule>;
 
 export type Permission = keyof typeof PERMISSIONS;

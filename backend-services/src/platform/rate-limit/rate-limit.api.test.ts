@@ -3,6 +3,7 @@ import type { TestApp } from '../../../test/harness.ts';
 import { twoTenantWorld } from '../../../test/kit.ts';
 import { createCustomer } from '../../../test/factories.ts';
 import { browser, createPortalCustomer, nextIp, PASSWORD } from '../../../test/portal-accounts.ts';
+import { createStaffUser, foreignToken, idTokenOf } from '../../../test/staff-accounts.ts';
 import type { TTenantDoc } from '../../tenants/tenant.model.ts';
 import { TEST_CSRF } from '../../../test/sessions.ts';
 import { CSRF_COOKIE } from '../auth/session-cookie.ts';
@@ -62,19 +63,58 @@ describe('failed logins', () => {
     for (let i = 0; i < 25; i++) await login(`blue-guess${i}@example.test`, 'Wrong-Password-1', ip);
     for (let i = 0; i < 25; i++)
       await browser(t, 'limit-blue', ip)
-        .post('/api/staff/auth/login')
-        .send({ email: `blue-staff${i}@wisp.example`, password: 'Wrong-Password-1' });
+        .post('/api/staff/auth/session')
+        .send({ idToken: foreignToken(`blue-staff-${i}`) });
     const greenCustomer = await createPortalCustomer(t, green);
-    const admin = await t.auth.createUser({ email: 'admin@green.example', password: PASSWORD, emailVerified: true });
-    await t.auth.setCustomUserClaims(admin.uid, { role: 'admin', tenantId: String(green._id) });
+    const admin = await createStaffUser(t, green, 'admin');
     const customerLogin = await browser(t, 'limit-green', ip)
       .post('/api/customer-portal/auth/login')
       .send({ identifier: greenCustomer.email, password: PASSWORD });
     expect(customerLogin.status).toBe(200);
     const staffLogin = await browser(t, 'limit-green', ip)
-      .post('/api/staff/auth/login')
-      .send({ email: 'admin@green.example', password: PASSWORD });
+      .post('/api/staff/auth/session')
+      .send({ idToken: await idTokenOf(t, admin.email) });
     expect(staffLogin.status).toBe(200);
+  });
+
+  it('staff: after 20 refused token exchanges from one IP, a refused one → 429 that does not blame the user; a good one still signs in', async () => {
+    const ip = nextIp();
+    for (let i = 0; i < 20; i++)
+      expect(
+        (
+          await browser(t, 'limit-blue', ip)
+            .post('/api/staff/auth/session')
+            .send({ idToken: foreignToken(`sprayed-${i}`) })
+        ).status,
+      ).toBe(401);
+    const refused = await browser(t, 'limit-blue', ip)
+      .post('/api/staff/auth/session')
+      .send({ idToken: foreignToken('sprayed-last') });
+    expect(refused.status).toBe(429);
+    expect(refused.body.error.message).toMatch(/^Too many sign-in attempts from this network\./);
+    const staff = await createStaffUser(t, blue);
+    const ok = await browser(t, 'limit-blue', ip)
+      .post('/api/staff/auth/session')
+      .send({ idToken: await idTokenOf(t, staff.email) });
+    expect(ok.status).toBe(200);
+  });
+
+  it('staff: after 5 refused exchanges for one person (from different IPs) → 429 with Retry-After, even with a good token', async () => {
+    const staff = await createStaffUser(t, blue);
+    for (let i = 0; i < 5; i++)
+      expect(
+        (
+          await browser(t, 'limit-blue')
+            .post('/api/staff/auth/session')
+            .send({ idToken: foreignToken(staff.uid) })
+        ).status,
+      ).toBe(401);
+    const blocked = await browser(t, 'limit-blue')
+      .post('/api/staff/auth/session')
+      .send({ idToken: await idTokenOf(t, staff.email) });
+    expect(blocked.status).toBe(429);
+    expect(blocked.body.error.code).toBe('RATE_LIMITED');
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(14 * 60);
   });
 
   it('counts the address the web server forwarded, not what the client claimed further left in X-Forwarded-For', async () => {
@@ -138,16 +178,17 @@ describe('parallel attempts', () => {
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(15);
   });
 
-  it('20 wrong staff passwords at once over two processes: at most 5 reach the password check', async () => {
-    const staff = await t.auth.createUser({ email: 'parallel@blue.example', password: PASSWORD });
-    await t.auth.setCustomUserClaims(staff.uid, { role: 'staff', tenantId: String(blue._id) });
+  it('20 refused staff exchanges at once for one person over two processes: at most 5 reach the token check', async () => {
+    // Another tenant's staff: a genuine token, refused here.
+    const staff = await createStaffUser(t, green);
+    const token = await idTokenOf(t, staff.email);
     const other = await t.anotherInstance();
     const statuses = (
       await Promise.all(
         Array.from({ length: 20 }, (_, i) =>
           browser(i % 2 ? other : t, 'limit-blue')
-            .post('/api/staff/auth/login')
-            .send({ email: 'parallel@blue.example', password: `Wrong-Password-${i}` }),
+            .post('/api/staff/auth/session')
+            .send({ idToken: token }),
         ),
       )
     ).map((r) => r.status);

@@ -9,6 +9,11 @@ declare global {
     interface Request {
       /** Set by the tenant resolver before any /api route runs. */
       tenant: TTenantDoc;
+      /**
+       * Whether this host serves the staff side: the tenant's platform host (`<slug>.<PLATFORM_DOMAIN>`)
+       * or loopback in development, never a tenant's own custom domain (that serves the portal only).
+       */
+      staffHost: boolean;
     }
   }
 }
@@ -66,6 +71,7 @@ export function createTenantResolver(platformDomain: string): RequestHandler & {
     }
     if (!entry.tenant) throw new AppError('TENANT_NOT_FOUND', 404, 'This portal does not exist.');
     req.tenant = entry.tenant;
+    req.staffHost = lookup.by !== 'domain';
     next();
   };
   return Object.assign(resolver, { clearCache: () => cache.clear() });

@@ -2,10 +2,18 @@ import { describe, expect, it } from 'vitest';
 import type { PortalSession } from '../session.ts';
 import { guardVerdict } from './guard.ts';
 
-const anonymous: PortalSession = { actor: null, expired: false };
-const expired: PortalSession = { actor: null, expired: true };
-const customer: PortalSession = { actor: { kind: 'customer', customerId: 'PSW-1001' }, expired: false };
-const staff: PortalSession = { actor: { kind: 'staff', role: 'admin', email: 'a@example.com' }, expired: false };
+const anonymous: PortalSession = { actor: null, expired: false, staffHost: true };
+const expired: PortalSession = { actor: null, expired: true, staffHost: true };
+const customer: PortalSession = {
+  actor: { kind: 'customer', customerId: 'PSW-1001' },
+  expired: false,
+  staffHost: true,
+};
+const staff: PortalSession = {
+  actor: { kind: 'staff', role: 'admin', email: 'a@example.com' },
+  expired: false,
+  staffHost: true,
+};
 const at = (path: string) => new URL(`http://prairiesky.localhost:4173${path}`);
 
 describe('guardVerdict', () => {
@@ -34,18 +42,35 @@ describe('guardVerdict', () => {
     expect(guardVerdict(at('/modules/customers/portal/login'), 'POST', customer)).toBeNull();
   });
 
-  it('refuses staff pages to anonymous visitors and customers, and lets staff in', () => {
-    for (const path of [
-      '/dashboard',
-      '/modules/customers',
-      '/modules/settings/branding',
-      '/modules/maintain/__data.json',
-    ]) {
-      expect(guardVerdict(at(path), 'GET', anonymous), path).toEqual({ status: 401 });
-      expect(guardVerdict(at(path), 'GET', customer), path).toEqual({ status: 401 });
-      expect(guardVerdict(at(path), 'GET', null), path).toEqual({ status: 401 });
+  it('sends anonymous visitors and customers of a staff page to the staff sign-in and back; lets staff in', () => {
+    for (const path of ['/modules/customers', '/modules/settings/branding', '/modules/maintain/__data.json']) {
+      const back = encodeURIComponent(path.replace('/__data.json', ''));
+      for (const session of [anonymous, customer])
+        expect(guardVerdict(at(path), 'GET', session), path).toEqual({ redirect: `/staff/login?returnTo=${back}` });
       expect(guardVerdict(at(path), 'GET', staff), path).toBeNull();
     }
+    expect(guardVerdict(at('/dashboard'), 'GET', anonymous)).toEqual({ redirect: '/staff/login' });
+    expect(guardVerdict(at('/modules/maintain?view=open'), 'GET', expired)).toEqual({
+      redirect: '/staff/login?returnTo=%2Fmodules%2Fmaintain%3Fview%3Dopen&expired=1',
+    });
+  });
+
+  it('a form post to a staff page without a staff session → 401, never run', () => {
+    expect(guardVerdict(at('/modules/customers?/invite'), 'POST', customer)).toEqual({ status: 401 });
+  });
+
+  it('leaves the staff sign-in pages open, and sends signed-in staff from the sign-in page to the dashboard', () => {
+    expect(guardVerdict(at('/staff/login?returnTo=%2Fmodules'), 'GET', anonymous)).toBeNull();
+    expect(guardVerdict(at('/staff/login'), 'POST', anonymous)).toBeNull();
+    expect(guardVerdict(at('/staff/logout'), 'POST', staff)).toBeNull();
+    expect(guardVerdict(at('/staff/login'), 'GET', staff)).toEqual({ redirect: '/dashboard' });
+  });
+
+  it("on a tenant's custom domain (no staff host) every staff path answers 404, sign-in page included", () => {
+    const onCustomDomain: PortalSession = { ...staff, staffHost: false };
+    for (const path of ['/dashboard', '/staff/login', '/modules/settings/team'])
+      for (const session of [onCustomDomain, { ...anonymous, staffHost: false }, null])
+        expect(guardVerdict(at(path), 'GET', session), path).toEqual({ status: 404 });
   });
 
   it('a staff session is not a customer session', () => {

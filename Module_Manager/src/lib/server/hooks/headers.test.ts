@@ -1,7 +1,7 @@
 import type { RequestEvent, ResolveOptions } from '@sveltejs/kit';
 import { describe, expect, it } from 'vitest';
 import { fakeEvent } from '../testing/fake-event.ts';
-import { headers } from './headers.ts';
+import { headers, widenConnectSrc } from './headers.ts';
 
 async function responseFor(url: string, requestHeaders: Record<string, string> = {}, response = new Response('ok')) {
   const { event } = fakeEvent(url, { headers: requestHeaders });
@@ -45,5 +45,17 @@ describe('the headers handle', () => {
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('http://prairiesky.localhost:4173/login');
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+});
+
+describe('widenConnectSrc', () => {
+  const csp = "default-src 'self'; connect-src 'self'; frame-ancestors 'none'";
+  it("adds the staff page's Firebase origins to connect-src only", () => {
+    expect(widenConnectSrc(csp, ['http://127.0.0.1:9099'])).toBe(
+      "default-src 'self'; connect-src 'self' http://127.0.0.1:9099; frame-ancestors 'none'",
+    );
+  });
+  it('ignores anything that is not a bare origin', () => {
+    expect(widenConnectSrc(csp, ["https://x.example; script-src 'unsafe-eval'", '*'])).toBe(csp);
   });
 });

@@ -10,18 +10,30 @@ import { isHttps, securityHeaders } from '../../../../server/security-headers.js
 export const headers: Handle = async ({ event, resolve }) => {
   const response = await resolve(event);
   const https = isHttps(event.request.headers.get('x-forwarded-proto'));
+  const connectSrc = event.locals.connectSrc ?? [];
   try {
-    applyTo(response.headers, https);
+    applyTo(response.headers, https, connectSrc);
     return response;
   } catch {
     // A response with immutable headers (e.g. Response.redirect) is copied once.
     const copy = new Response(response.body, response);
-    applyTo(copy.headers, https);
+    applyTo(copy.headers, https, connectSrc);
     return copy;
   }
 };
 
-function applyTo(headers: Headers, https: boolean) {
+function applyTo(headers: Headers, https: boolean, connectSrc: string[]) {
   for (const [name, value] of securityHeaders(https)) if (!headers.has(name)) headers.set(name, value);
   if (!https) headers.delete('strict-transport-security');
+  const csp = headers.get('content-security-policy');
+  if (csp && connectSrc.length) headers.set('content-security-policy', widenConnectSrc(csp, connectSrc));
+}
+
+/** Adds origins to a policy's `connect-src` (the staff pages' Firebase endpoints); nothing else changes. */
+export function widenConnectSrc(csp: string, origins: string[]): string {
+  const extra = origins.filter((o) => /^https?:\/\/[\w.-]+(:\d+)?$/.test(o)).join(' ');
+  if (!extra) return csp;
+  return /(^|;)\s*connect-src\b/.test(csp)
+    ? csp.replace(/((?:^|;)\s*connect-src\b[^;]*)/, `$1 ${extra}`)
+    : `${csp}; connect-src 'self' ${extra}`;
 }

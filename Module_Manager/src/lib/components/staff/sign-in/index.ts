@@ -1,0 +1,1 @@
+export { default as StaffSignInForm } from './staff-sign-in-form.svelte';
