@@ -21,6 +21,7 @@ import { customersRouter } from './customers/customers.router.ts';
 import { serviceInfoRouter } from './service-info/service-info.router.ts';
 import { customerSupportRouter, staffSupportRouter } from './support/support.router.ts';
 import { ticketsRouter } from './tickets/tickets.router.ts';
+import { deskRouter } from './desk/desk.router.ts';
 import { allow } from './platform/access/access.ts';
 import { brandingRouter } from './branding/branding.router.ts';
 
@@ -61,6 +62,7 @@ export function createApp({ config, logger, auth }: AppDeps): Express {
   api.use('/support', staffSupportRouter({ portalUrlTemplate: config.PORTAL_URL_TEMPLATE }));
   // The public API keeps the product plan's name for tickets.
   api.use('/work-orders', ticketsRouter(config));
+  api.use('/desk', deskRouter());
   app.use('/api', api);
 
   app.use(notFoundHandler);

@@ -44,6 +44,17 @@ export const PERMISSIONS = {
   'ticket.rate': customerOnly,
   'ticket.markRead': customerOnly,
 
+  // The ticket desk (issue 15): queue stream, presence, bulk and triage, saved views and replies.
+  'ticket.events': staffSide,
+  'ticket.presence': staffSide,
+  'ticket.bulk': staffSide,
+  'ticket.triage': staffSide,
+  'desk.views': staffSide,
+  'desk.savedReplies.read': staffSide,
+  'desk.savedReplies.write': staffSide,
+  /** Sharing a saved reply with the whole tenant (checked in the service on top of `write`). */
+  'desk.savedReplies.shared': { admin: 'tenant' },
+
   // Customers, as staff manage them.
   'customer.invite': staffSide,
   'customer.portalAccess': staffSide,
