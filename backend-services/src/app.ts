@@ -16,11 +16,14 @@ import { requireCsrf } from './platform/http/csrf.ts';
 import { sessionRouter } from './session/session.router.ts';
 import { customerAuthRouter } from './customer-auth/customer-auth.router.ts';
 import { staffAuthRouter } from './staff-auth/staff-auth.router.ts';
+import { dashboardRouter } from './dashboard/dashboard.router.ts';
 import { customersRouter } from './customers/customers.router.ts';
 import { serviceInfoRouter } from './service-info/service-info.router.ts';
 import { customerSupportRouter, staffSupportRouter } from './support/support.router.ts';
 import { ticketsRouter } from './tickets/tickets.router.ts';
+import { deskRouter } from './desk/desk.router.ts';
 import { allow } from './platform/access/access.ts';
+import { brandingRouter } from './branding/branding.router.ts';
 
 export type AppDeps = { config: TConfig; logger: Logger; auth: Auth };
 
@@ -40,22 +43,26 @@ export function createApp({ config, logger, auth }: AppDeps): Express {
 
   const api = express.Router();
   // Order matters: tenant first, then who is asking (a session is valid only on its tenant), then CSRF.
-  api.use(createTenantResolver(config.PLATFORM_DOMAIN));
+  const tenantResolver = createTenantResolver(config.PLATFORM_DOMAIN);
+  api.use(tenantResolver);
   api.use(loadSession({ idleMinutes: config.SESSION_IDLE_MINUTES, absoluteHours: config.SESSION_ABSOLUTE_HOURS }));
   // Staff viewing the portal as a customer: a read-only customer actor, only beside a live staff session.
   api.use(loadViewAs());
   api.use(requireCsrf);
   // Every route declares who may call it (`allow`); these mounts are public unless a route says otherwise.
+  api.use('/tenant/:tenantId/branding', brandingRouter({ forgetTenant: tenantResolver.forget }));
   api.use('/tenant', allow('public'), tenantsRouter());
   api.use('/session', allow('public'), sessionRouter());
   api.use('/customer-portal/auth', allow('public'), customerAuthRouter({ config, auth }));
   api.use('/staff/auth', allow('public'), staffAuthRouter({ config, auth }));
+  api.use('/staff/dashboard', dashboardRouter());
   api.use('/customers', customersRouter({ config, auth }));
   api.use('/customer-portal/service', serviceInfoRouter());
   api.use('/customer-portal/support', customerSupportRouter());
   api.use('/support', staffSupportRouter({ portalUrlTemplate: config.PORTAL_URL_TEMPLATE }));
   // The public API keeps the product plan's name for tickets.
   api.use('/work-orders', ticketsRouter(config));
+  api.use('/desk', deskRouter());
   app.use('/api', api);
 
   app.use(notFoundHandler);

@@ -130,6 +130,57 @@ export const FAQ_KINDS = ['faq', 'article'] as const;
 export type TFaqKind = (typeof FAQ_KINDS)[number];
 export const FAQ_SEARCH_MAX = 200;
 
+// ---- Branding studio
+
+/** Logo and favicon uploads: one file under `file`, at most this size. */
+export const BRANDING_IMAGE_MAX_MB = 5;
+
+/**
+ * The fonts a tenant may choose: ones every device has, and ones the portal serves itself (the
+ * `@fontsource` packages in Module_Manager/src/lib/branding/fonts.css), never a third-party font host.
+ */
+export const BRAND_FONTS = [
+  { label: 'System sans-serif', stack: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif' },
+  { label: 'Georgia (serif)', stack: 'Georgia, "Times New Roman", serif' },
+  { label: 'Inter', stack: '"Inter", system-ui, sans-serif' },
+  { label: 'Source Sans 3', stack: '"Source Sans 3", system-ui, sans-serif' },
+  { label: 'Open Sans', stack: '"Open Sans", system-ui, sans-serif' },
+  { label: 'Lato', stack: '"Lato", system-ui, sans-serif' },
+  { label: 'Nunito', stack: '"Nunito", system-ui, sans-serif' },
+  { label: 'Atkinson Hyperlegible', stack: '"Atkinson Hyperlegible", system-ui, sans-serif' },
+  { label: 'Merriweather (serif)', stack: '"Merriweather", Georgia, serif' },
+  { label: 'Roboto Slab (serif)', stack: '"Roboto Slab", Georgia, serif' },
+] as const;
+
+const FONT_FIRST = new Set([
+  'system-ui',
+  'georgia',
+  ...BRAND_FONTS.slice(2).map((f) => f.label.replace(/ \(serif\)$/, '').toLowerCase()),
+]);
+const FONT_FALLBACKS = new Set([
+  'system-ui',
+  '-apple-system',
+  'segoe ui',
+  'roboto',
+  'arial',
+  'helvetica',
+  'georgia',
+  'times new roman',
+  'sans-serif',
+  'serif',
+]);
+
+/** Whether a font list starts with one of the offered fonts and falls back only to fonts devices have. */
+export function isOfferedFontStack(stack: string): boolean {
+  const names = stack.split(',').map((n) =>
+    n
+      .trim()
+      .replace(/^["']|["']$/g, '')
+      .toLowerCase(),
+  );
+  return FONT_FIRST.has(names[0] ?? '') && names.slice(1).every((n) => FONT_FALLBACKS.has(n) || FONT_FIRST.has(n));
+}
+
 // ---- Errors
 
 /** Error codes the backend uses; the portal maps them to translated messages. */

@@ -10,6 +10,12 @@ type Strings = {
     intro: (name: string, id: string) => string;
     action: string;
   };
+  customerMessageStaff: {
+    subject: (n: string, name: string) => string;
+    heading: string;
+    intro: (name: string, n: string) => string;
+    action: string;
+  };
   createdCustomer: { subject: (n: string) => string; heading: string; body: (n: string) => string; action: string };
   reply: { subject: (n: string) => string; heading: string; intro: string; action: string };
   status_: {
@@ -42,6 +48,12 @@ export const TICKET_EMAIL_STRINGS: Record<TicketEmailLocale, Strings> = {
       heading: 'A customer opened a ticket',
       intro: (name, id) => `${name} (customer ${id}) wrote:`,
       action: 'Open in the portal',
+    },
+    customerMessageStaff: {
+      subject: (n, name) => `[${n}] New message from ${name}`,
+      heading: 'A customer wrote on a ticket',
+      intro: (name, n) => `${name} added a message to ${n}:`,
+      action: 'Open in the desk',
     },
     createdCustomer: {
       subject: (n) => `We received your request (${n})`,
@@ -82,6 +94,12 @@ export const TICKET_EMAIL_STRINGS: Record<TicketEmailLocale, Strings> = {
       heading: 'Un cliente abrió un ticket',
       intro: (name, id) => `${name} (cliente ${id}) escribió:`,
       action: 'Abrir en el portal',
+    },
+    customerMessageStaff: {
+      subject: (n, name) => `[${n}] Nuevo mensaje de ${name}`,
+      heading: 'Un cliente escribió en un ticket',
+      intro: (name, n) => `${name} agregó un mensaje a ${n}:`,
+      action: 'Abrir en el escritorio',
     },
     createdCustomer: {
       subject: (n) => `Recibimos su solicitud (${n})`,

@@ -2,7 +2,7 @@ import { TICKET_REOPEN_WINDOW_DAYS, type TTicketStatus } from '@wisp/shared';
 import type { TTenantDoc } from '../tenants/tenant.model.ts';
 import type { TCustomerDoc } from '../customers/customer.model.ts';
 import type { TTicketMessageDoc, TTicketDoc } from '../tickets/ticket.model.ts';
-import { portalUrl } from '../tenants/portal-url.ts';
+import { portalUrl, tenantOrigin } from '../tenants/portal-url.ts';
 import { renderBrandedEmail } from './branded-email.ts';
 import { enqueueEmail } from './outbox.service.ts';
 import { TICKET_EMAIL_STRINGS, type TicketEmailLocale } from './ticket-email-strings.ts';
@@ -130,4 +130,41 @@ export async function notifyStatusChanged(
     paragraphs: [all.status_.body(ticket.ticketNumber, all.status[to])],
     action: { label: all.status_.action, url: ticketLink(ctx, ticket) },
   }));
+}
+
+/**
+ * Staff hear of a customer's message: the assignee, or the tenant's support address while nobody is
+ * assigned. Keyed by the message, so each message is mailed exactly once however often it is retried.
+ */
+export async function notifyStaffOfCustomerMessage(
+  ctx: TicketEmailContext,
+  customer: TCustomerDoc,
+  ticket: TTicketDoc,
+  message: TTicketMessageDoc,
+): Promise<void> {
+  const to = ticket.assignedTo ?? ctx.tenant.branding.company.supportEmail;
+  if (!to || message.visibility !== 'public' || message.authorType !== 'customer') return;
+  const s = TICKET_EMAIL_STRINGS[localeOf(ctx.tenant)].customerMessageStaff;
+  const name = `${customer.firstName} ${customer.lastName}`;
+  const { html, text } = renderBrandedEmail(ctx.tenant, {
+    heading: s.heading,
+    paragraphs: [s.intro(name, ticket.ticketNumber), ticket.title, message.body],
+    action: {
+      label: s.action,
+      url: new URL(
+        `/modules/maintain/${String(ticket._id)}`,
+        tenantOrigin(ctx.tenant, ctx.portalUrlTemplate),
+      ).toString(),
+    },
+  });
+  await enqueueEmail(String(ctx.tenant._id), {
+    kind: 'ticket-customer-message-staff',
+    dedupeKey: `ticket-customer-message-staff:${String(message._id)}`,
+    to,
+    subject: s.subject(ticket.ticketNumber, name),
+    html,
+    text,
+    fromName: ctx.tenant.branding.company.displayName,
+    ...(customer.email ? { replyTo: customer.email } : {}),
+  });
 }

@@ -235,6 +235,7 @@ export async function seedDemoTickets(tenant: TTenantDoc, customerIds: string[],
     const status = last.to as TTicketStatus;
     const publicLines = spec.lines.filter((l) => l.who !== 'note');
     const staffReplies = spec.lines.filter((l) => l.who === 'staff');
+    const customerLines = spec.lines.filter((l) => l.who === 'customer');
     const lastActivityAt = new Date(Math.max(last.at.getTime(), ...publicLines.map((l) => at(l.hoursAfter).getTime())));
     const ticket = await insertWithNextTicketNumber(
       tenant._id,
@@ -250,6 +251,10 @@ export async function seedDemoTickets(tenant: TTenantDoc, customerIds: string[],
         statusHistory,
         diagnostics: diagnosticsSnapshot(customer, createdAt),
         lastActivityAt,
+        ...(customer.siteId ? { siteId: customer.siteId } : {}),
+        lastCustomerMessageAt: new Date(
+          Math.max(createdAt.getTime(), ...customerLines.map((l) => at(l.hoursAfter).getTime())),
+        ),
         ...(staffReplies.length
           ? {
               firstResponseAt: at(staffReplies[0]!.hoursAfter),

@@ -72,35 +72,92 @@ function scopeSelector(selector: string): string | null {
   return `${PORTAL_ROOT} ${s}`;
 }
 
-function cleanDeclaration(decl: Declaration): boolean {
+/** One thing the sanitiser left out. `hostile`: it tried to load, run or escape, not merely unsupported. */
+export type CssRejection = { line: number | null; rule: string; reason: string; hostile: boolean };
+type Report = (node: { source?: { start?: { line: number } } }, rule: string, reason: string, hostile: boolean) => void;
+const ignore: Report = () => {};
+
+/** Why a value or selector matched FORBIDDEN, in words an admin can act on. */
+function forbiddenReason(text: string): string {
+  if (/[<>]/.test(text)) return 'contains “<” or “>”, which could end the style element and run a script';
+  if (/url\s*\(|image-set\s*\(|image\s*\(|element\s*\(|src\s*\(/i.test(text))
+    return 'loads a file from an address (url(), image-set()); upload images as the logo instead';
+  if (/expression\s*\(|javascript:|vbscript:|behavior|-moz-binding/i.test(text)) return 'could run code';
+  if (/\\/.test(text)) return 'uses a CSS escape (\\), which can hide a forbidden word';
+  if (/\/\*/.test(text)) return 'contains a comment inside a value';
+  return 'contains characters that are not allowed here ({ } @)';
+}
+
+function cleanDeclaration(decl: Declaration, report: Report): boolean {
   const prop = decl.prop.toLowerCase();
-  if (!ALLOWED_PROPERTIES.has(prop) && !/^--[\w-]+$/.test(prop)) return false;
-  if (FORBIDDEN.test(decl.value)) return false;
+  const text = `${decl.prop}: ${decl.value}`;
+  if (FORBIDDEN.test(decl.value) || FORBIDDEN.test(decl.prop)) {
+    report(decl, text, forbiddenReason(`${decl.prop}${decl.value}`), true);
+    return false;
+  }
+  if (!ALLOWED_PROPERTIES.has(prop) && !/^--[\w-]+$/.test(prop)) {
+    report(decl, text, `“${decl.prop}” is not a property custom CSS may set (colours, borders, fonts, spacing)`, false);
+    return false;
+  }
+  if (decl.important)
+    report(decl, `${text} !important`, '!important was removed so the high-contrast mode still wins', false);
   decl.important = false;
   return true;
 }
 
-function cleanRule(rule: Rule): boolean {
+function cleanRule(rule: Rule, report: Report): boolean {
   const scoped = rule.selectors.map(scopeSelector);
-  if (scoped.some((s) => s === null)) return false;
+  const bad = rule.selectors.find((_, i) => scoped[i] === null);
+  if (bad !== undefined) {
+    const hostile = FORBIDDEN.test(bad);
+    report(rule, rule.selector, hostile ? forbiddenReason(bad) : 'this selector cannot be used', hostile);
+    return false;
+  }
   rule.selectors = scoped as string[];
   rule.each((child) => {
-    if (child.type !== 'decl' || !cleanDeclaration(child)) child.remove();
+    if (child.type === 'comment') child.remove();
+    else if (child.type !== 'decl') {
+      report(child, String(child).slice(0, 80), 'nested rules are not supported', false);
+      child.remove();
+    } else if (!cleanDeclaration(child, report)) child.remove();
   });
   return (rule.nodes?.length ?? 0) > 0;
 }
 
-function cleanMedia(at: AtRule): boolean {
-  if (FORBIDDEN.test(at.params) || !/^[\w\s():,.-]+$/.test(at.params)) return false;
+function cleanMedia(at: AtRule, report: Report): boolean {
+  if (FORBIDDEN.test(at.params) || !/^[\w\s():,.-]+$/.test(at.params)) {
+    report(at, `@media ${at.params}`, 'this media query cannot be used', FORBIDDEN.test(at.params));
+    return false;
+  }
   at.each((child) => {
-    if (child.type !== 'rule' || !cleanRule(child)) child.remove();
+    if (child.type === 'rule') {
+      if (!cleanRule(child, report)) child.remove();
+      return;
+    }
+    if (child.type === 'atrule') reportAtRule(child, report);
+    child.remove();
   });
   return (at.nodes?.length ?? 0) > 0;
 }
 
-function cleanTop(node: ChildNode): boolean {
-  if (node.type === 'rule') return cleanRule(node);
-  if (node.type === 'atrule' && node.name.toLowerCase() === 'media') return cleanMedia(node);
+/** At-rules that fetch something are hostile; any other one (but `@media`) is merely unsupported. */
+function reportAtRule(at: AtRule, report: Report) {
+  const name = at.name.toLowerCase();
+  const rule = `@${at.name} ${at.params}`.trim().slice(0, 120);
+  if (name === 'import') report(at, rule, '@import loads another stylesheet; write the rules here instead', true);
+  else if (name === 'font-face')
+    report(at, rule, '@font-face loads a font file; choose one of the fonts under Typography', true);
+  else if (name === 'namespace' || name === 'charset')
+    report(at, rule, `@${name} is not needed and was removed`, false);
+  else report(at, rule, `@${at.name} is not supported; only style rules and @media blocks are kept`, false);
+}
+
+function cleanTop(node: ChildNode, report: Report): boolean {
+  if (node.type === 'rule') return cleanRule(node, report);
+  if (node.type === 'atrule' && node.name.toLowerCase() === 'media') return cleanMedia(node, report);
+  if (node.type === 'atrule') reportAtRule(node, report);
+  else if (node.type === 'comment' && /</.test(node.text))
+    report(node, '/* … */', 'a comment contains “<”, which could end the style element', true);
   return false; // comments, @import, @font-face, @charset, @namespace, unknown at-rules
 }
 
@@ -122,17 +179,39 @@ export function sanitizeCustomCss(input: string | undefined | null): string {
   return css;
 }
 
-function buildCustomCss(input: string): string {
+function buildCustomCss(input: string, report: Report = ignore): string {
   let root: Root;
   try {
     root = postcss.parse(input.slice(0, 20_000));
-  } catch {
+  } catch (err) {
+    const e = err as { line?: number; reason?: string };
+    report(
+      { source: { start: { line: e.line ?? 1 } } },
+      input.split('\n')[(e.line ?? 1) - 1]?.trim().slice(0, 120) ?? '',
+      `the CSS could not be read (${e.reason ?? 'syntax error'}); nothing of it was kept`,
+      true,
+    );
     return '';
   }
   root.each((node) => {
-    if (!cleanTop(node)) node.remove();
+    if (!cleanTop(node, report)) node.remove();
   });
   root.raws = {};
   // Belt and braces: nothing that survived may contain '<' (e.g. `</style>`); escape it if it did.
   return root.toString().replace(/</g, '\\3c ').trim();
+}
+
+/**
+ * The sanitiser's verdict for the branding studio: the stylesheet it would serve and every rule it
+ * left out, with why. Not memoized: it runs on a draft save, not on page requests.
+ */
+export function reviewCustomCss(input: string | undefined | null): { css: string; rejected: CssRejection[] } {
+  if (!input || !input.trim()) return { css: '', rejected: [] };
+  const rejected: CssRejection[] = [];
+  const css = buildCustomCss(input, (node, rule, reason, hostile) =>
+    rejected.push({ line: node.source?.start?.line ?? null, rule: rule.slice(0, 200), reason, hostile }),
+  );
+  if (input.length > 20_000)
+    rejected.push({ line: null, rule: '…', reason: 'only the first 20,000 characters are used', hostile: false });
+  return { css, rejected };
 }

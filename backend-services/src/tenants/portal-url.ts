@@ -9,7 +9,11 @@ export function portalUrl(
   template: string,
   path: string,
 ): string {
+  return new URL(`/modules/customers/portal${path}`, tenantOrigin(tenant, template)).toString();
+}
+
+/** The tenant's own origin: its custom domain when enabled, else the template with its subdomain. */
+export function tenantOrigin(tenant: Pick<TTenantDoc, 'subdomain' | 'domains' | 'branding'>, template: string): string {
   const customDomain = tenant.branding.portal?.enableCustomDomain ? tenant.domains?.[0] : undefined;
-  const origin = customDomain ? `https://${customDomain}` : template.replace('{tenant}', tenant.subdomain);
-  return new URL(`/modules/customers/portal${path}`, origin).toString();
+  return customDomain ? `https://${customDomain}` : template.replace('{tenant}', tenant.subdomain);
 }

@@ -1,9 +1,10 @@
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
 import type { TBranding } from '@wisp/shared';
 
-const brandingSchema = new Schema(
+/** The one branding shape, shared by the live tenant, the studio's draft and every published version. */
+export const brandingSchema = new Schema(
   {
-    logo: { url: String, altText: String, favicon: String },
+    logo: { url: String, altText: String, favicon: String, emailUrl: String, touchIcon: String, icon512: String },
     colors: {
       primary: { type: String, required: true },
       secondary: { type: String, required: true },
@@ -53,6 +54,8 @@ const tenantSchema = new Schema(
     defaultLocale: { type: String, enum: ['en', 'es'], default: 'en' },
     weeklySupportHours: { type: [supportHoursSchema], default: [] },
     branding: { type: brandingSchema, required: true },
+    /** The studio version that is live (absent until the first publish). */
+    brandingVersion: Number,
   },
   { timestamps: true },
 );

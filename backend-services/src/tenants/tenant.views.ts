@@ -15,6 +15,7 @@ export const DEFAULT_COLORS: TPublicBranding['colors'] = DEFAULT_BRAND_COLORS;
  */
 export function toPublicTenant(tenant: TTenantDoc, log?: WarnLogger): TPublicTenant {
   return ZPublicTenant.parse({
+    id: String(tenant._id),
     slug: tenant.slug,
     name: tenant.name,
     timezone: tenant.timezone,

@@ -76,7 +76,7 @@ export function customerTicketsRouter(config: TConfig, storage: FileStorage): Ro
       const { body } = res.locals.body as TCommentRequest;
       // Staff writing in the customer's view answer publicly, as in the staff module.
       if (can(ctx, 'ticket.reply')) {
-        await addPublicReply(ctx, idOf(req), body, uploadedFilesOf(req));
+        await addPublicReply(ctx, idOf(req), { body }, uploadedFilesOf(req));
         res.status(201).json({ ticket: await getTicketForCustomer(ctx, idOf(req)) });
         return;
       }

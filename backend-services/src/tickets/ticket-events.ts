@@ -1,4 +1,4 @@
-import type { TCustomerTicketMessage, TTicketStatus } from '@wisp/shared';
+import type { TCustomerTicketMessage, TStaffDeskEvent, TTicketStatus } from '@wisp/shared';
 import { channels, eventBus, type Unsubscribe } from '../platform/events/event-bus.ts';
 
 /**
@@ -30,4 +30,18 @@ export function subscribeToCustomerTickets(
   listener: (change: CustomerTicketChange) => void,
 ): Unsubscribe {
   return eventBus().subscribe<CustomerTicketChange>(channels.customer(tenantId, customerId), listener);
+}
+
+/**
+ * What only staff pages hear, on the tenant's channel (customers' streams listen on their own
+ * channel only, so nothing published here reaches them).
+ */
+export function publishStaffEvent(tenantId: string, event: TStaffDeskEvent): void {
+  void eventBus()
+    .publish(channels.tenant(tenantId), event)
+    .catch(() => undefined);
+}
+
+export function subscribeToTenantTickets(tenantId: string, listener: (event: { type: string }) => void): Unsubscribe {
+  return eventBus().subscribe(channels.tenant(tenantId), listener);
 }

@@ -13,7 +13,7 @@ export type StreamOptions = { heartbeatMs: number; idleMinutes: number };
  * still exists (signed out, revoked, expired → the stream ends). Read-only on purpose: an open tab must
  * not keep a session alive past its idle timeout.
  */
-async function sessionStillLive(sessionId: string, idleMinutes: number, now = new Date()): Promise<boolean> {
+export async function sessionStillLive(sessionId: string, idleMinutes: number, now = new Date()): Promise<boolean> {
   const session = await SessionModel.findById(sessionId, { lastSeenAt: 1, absoluteExpiresAt: 1 }).lean();
   if (!session) return false;
   return now < session.absoluteExpiresAt && now.getTime() <= session.lastSeenAt.getTime() + idleMinutes * 60_000;

@@ -20,6 +20,9 @@ const ALLOWED: Record<TTicketStatus, readonly TTicketStatus[]> = {
 
 const isClosedStatus = (s: string) => (CLOSED_TICKET_STATUSES as readonly string[]).includes(s);
 
+/** Whether the one status function would accept this move (staying put counts as allowed). */
+export const canMove = (from: TTicketStatus, to: TTicketStatus) => from === to || ALLOWED[from].includes(to);
+
 /**
  * THE one way a ticket's status moves: checks the transition, records `{from, to, by, at}` in the
  * history, keeps resolvedAt/closedAt right, tells the customer's open pages, and (with `notify`)
@@ -36,7 +39,7 @@ export async function changeStatus(
 ): Promise<TTicketDoc> {
   const from = ticket.status as TTicketStatus;
   if (from === to) return ticket;
-  if (!ALLOWED[from].includes(to)) {
+  if (!canMove(from, to)) {
     throw new AppError('CONFLICT', 409, `A ${from} ticket cannot be moved to ${to}.`, {
       status: `Cannot move from ${from} to ${to}.`,
     });
@@ -104,15 +107,6 @@ async function keepMove(ctx: TicketContext, ticket: TTicketDoc, entryId: Types.O
     if (round === 5 || current.statusHistory?.some((h) => entryId.equals(h._id))) return current;
     await TicketModel.updateOne({ _id: ticket._id, tenantId: ctx.tenant._id }, move);
   }
-}
-
-export async function assign(ctx: TicketContext, id: string, assignedTo: string | null): Promise<TTicketDoc> {
-  const [ticket] = await requireAccess(ctx, 'ticket.assign', [id]);
-  await TicketModel.updateOne(
-    { _id: ticket._id, tenantId: ctx.tenant._id },
-    assignedTo ? { $set: { assignedTo } } : { $unset: { assignedTo: 1 } },
-  );
-  return reloadTicket(ctx, ticket);
 }
 
 export async function closeByCustomer(ctx: TicketContext, id: string): Promise<TTicketDoc> {

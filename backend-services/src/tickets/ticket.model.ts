@@ -51,12 +51,16 @@ const ticketSchema = new Schema(
     status: { type: String, enum: TICKET_STATUSES, required: true, default: 'open' },
     source: { type: String, enum: TICKET_SOURCES, required: true },
     assignedTo: String,
+    /** The customer's service site when the ticket was opened (queue filter, active-incident match). */
+    siteId: String,
     statusHistory: { type: [statusChangeSchema], default: [] },
     diagnostics: diagnosticsSchema,
     satisfaction: { rating: Number, comment: String, ratedAt: Date },
     /** Public activity only (messages, status): internal notes do not move a ticket in the customer's list. */
     lastActivityAt: { type: Date, required: true },
     lastStaffReplyAt: Date,
+    /** The customer's newest message (the ticket itself when they opened it): the desk's unread mark and sort. */
+    lastCustomerMessageAt: Date,
     customerLastReadAt: Date,
     firstResponseAt: Date,
     resolvedAt: Date,
@@ -72,6 +76,7 @@ ticketSchema.index({ tenantId: 1, customerId: 1, lastActivityAt: -1 });
 ticketSchema.index({ tenantId: 1, status: 1, lastActivityAt: -1 });
 ticketSchema.index({ tenantId: 1, assignedTo: 1, lastActivityAt: -1 });
 ticketSchema.index({ tenantId: 1, seedKey: 1 });
+ticketSchema.index({ tenantId: 1, resolvedAt: -1 });
 
 export type TTicketDoc = InferSchemaType<typeof ticketSchema> & {
   _id: mongoose.Types.ObjectId;
@@ -137,3 +142,38 @@ const ticketClaimSchema = new Schema(
   { versionKey: false },
 );
 export const TicketClaimModel = mongoose.model('TicketClaim', ticketClaimSchema);
+
+/**
+ * The history of a ticket's priority, category and assignee (status has its own history on the
+ * ticket): one inserted document per change, so concurrent changes never overwrite each other.
+ */
+const ticketChangeSchema = new Schema(
+  {
+    tenantId: { type: Schema.Types.ObjectId, ref: 'Tenant', required: true },
+    workOrderId: { type: Schema.Types.ObjectId, ref: 'WorkOrder', required: true },
+    field: { type: String, enum: ['priority', 'category', 'assignee'], required: true },
+    from: String,
+    to: String,
+    /** The staff member's email. */
+    by: { type: String, required: true },
+    at: { type: Date, required: true },
+  },
+  { versionKey: false },
+);
+ticketChangeSchema.index({ tenantId: 1, workOrderId: 1, at: 1 });
+export type TTicketChangeDoc = InferSchemaType<typeof ticketChangeSchema> & { _id: mongoose.Types.ObjectId };
+export const TicketChangeModel = mongoose.model('TicketChange', ticketChangeSchema);
+
+/** When a staff member last opened a ticket (`_id` = `<ticketId>:<email>`): the desk's unread mark. */
+const ticketStaffReadSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    tenantId: { type: Schema.Types.ObjectId, ref: 'Tenant', required: true },
+    workOrderId: { type: Schema.Types.ObjectId, ref: 'WorkOrder', required: true },
+    staffEmail: { type: String, required: true },
+    readAt: { type: Date, required: true },
+  },
+  { versionKey: false },
+);
+ticketStaffReadSchema.index({ tenantId: 1, staffEmail: 1, workOrderId: 1 });
+export const TicketStaffReadModel = mongoose.model('TicketStaffRead', ticketStaffReadSchema);

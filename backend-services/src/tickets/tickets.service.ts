@@ -1,21 +1,23 @@
+import { Types } from 'mongoose';
 import {
   CLOSED_TICKET_STATUSES,
   OPEN_TICKET_STATUSES,
   type TCreateTicketRequest,
   type TCustomerTicket,
   type TCustomerTicketPage,
-  type TStaffTicketListQuery,
   type TTicketListQuery,
   type TTicketPriority,
 } from '@wisp/shared';
 import { notifyTicketCreated } from '../notifications/ticket-emails.ts';
 import { acceptFiles, type UploadedFile } from './ticket-files.ts';
 import { insertWithNextTicketNumber } from './ticket-number.ts';
+import { publishStaffEvent } from './ticket-events.ts';
 import { diagnosticsSnapshot } from './diagnostics.ts';
 import { attachFiles, authorOf, loadConversation, type TicketContext } from './ticket-context.ts';
 import { requireAccess, requireOwnAccess } from '../platform/access/access.ts';
 import { findCustomerOrThrow } from '../customers/customers.service.ts';
-import { escapeRegex } from '../platform/util/escape-regex.ts';
+import { changeHistoryOf } from './ticket-fields.service.ts';
+import { markOpenedByStaff } from './ticket-queue.service.ts';
 import type { TCustomerDoc } from '../customers/customer.model.ts';
 import { TicketMessageModel, TicketModel, type TTicketDoc } from './ticket.model.ts';
 import {
@@ -24,7 +26,6 @@ import {
   toCustomerTicket,
   toCustomerTicketSummary,
   toStaffTicket,
-  toStaffTicketSummary,
 } from './tickets.views.ts';
 
 export type OpenTicketInput = Omit<TCreateTicketRequest, 'priority'> & {
@@ -79,6 +80,8 @@ async function insertTicket(
       status: 'open',
       source,
       ...(input.assignedTo ? { assignedTo: input.assignedTo } : {}),
+      ...(customer.siteId ? { siteId: customer.siteId } : {}),
+      ...(source === 'portal' ? { lastCustomerMessageAt: now } : {}),
       statusHistory: [{ from: undefined, to: 'open', by: author.authorId, byType: author.authorType, at: now }],
       diagnostics: diagnosticsSnapshot(customer, now),
       lastActivityAt: now,
@@ -93,6 +96,11 @@ async function insertTicket(
     throw err;
   }
   await notifyTicketCreated(ctx, customer, ticket);
+  publishStaffEvent(String(ctx.tenant._id), {
+    type: 'ticket.created',
+    ticketId: String(ticket._id),
+    ticketNumber: ticket.ticketNumber,
+  });
   return ticket;
 }
 
@@ -195,23 +203,18 @@ export async function markReadByCustomer(ctx: TicketContext, id: string): Promis
   );
 }
 
-export async function listTicketsForStaff(ctx: TicketContext, query: TStaffTicketListQuery) {
-  await requireAccess(ctx, 'ticket.list');
-  const filter = {
-    tenantId: ctx.tenant._id,
-    ...statusFilter(query),
-    ...(query.priority ? { priority: query.priority } : {}),
-    ...(query.category ? { category: query.category } : {}),
-    ...(query.assignedTo ? { assignedTo: query.assignedTo } : {}),
-    ...(query.customerId ? { customerId: query.customerId } : {}),
-    ...(query.q ? { title: { $regex: escapeRegex(query.q), $options: 'i' } } : {}),
-  };
-  const [page, total] = await Promise.all([pageOfTickets(filter, query), TicketModel.countDocuments(filter)]);
-  return { items: page.map(toStaffTicketSummary), page: query.page, pageSize: query.pageSize, total };
-}
-
 export async function getTicketForStaff(ctx: TicketContext, id: string) {
   const [ticket] = await requireAccess(ctx, 'ticket.read.all', [id]);
-  const { messages, attachments } = await loadConversation(ctx, ticket, 'all');
-  return toStaffTicket(ticket, messages, attachments);
+  const [{ messages, attachments }, changes] = await Promise.all([
+    loadConversation(ctx, ticket, 'all'),
+    changeHistoryOf(ctx, ticket),
+  ]);
+  return { ...toStaffTicket(ticket, messages, attachments), changes };
+}
+
+/** A staff member opens the ticket: the whole ticket, and their unread mark on it clears. */
+export async function openTicketAsStaff(ctx: TicketContext, id: string) {
+  const ticket = await getTicketForStaff(ctx, id);
+  await markOpenedByStaff(ctx, { _id: new Types.ObjectId(ticket.id) });
+  return ticket;
 }

@@ -33,6 +33,10 @@ export const ZBranding = z.object({
     url: ZAssetUrl.optional(),
     altText: z.string().trim().max(120).optional(),
     favicon: ZAssetUrl.optional(),
+    /** Variants the logo pipeline makes from an upload: a PNG for emails, icons for phones and the manifest. */
+    emailUrl: ZAssetUrl.optional(),
+    touchIcon: ZAssetUrl.optional(),
+    icon512: ZAssetUrl.optional(),
   }),
   colors: z.object({
     primary: ZHexColor,

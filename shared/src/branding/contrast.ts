@@ -64,3 +64,46 @@ export function ensureContrast(colour: string, background: string, minRatio: num
   for (let i = 0; i < 20 && contrastRatio(c, background) < minRatio; i++) c = mix(c, towards, 0.1);
   return c;
 }
+
+/** WCAG 2.1 AA: normal-size text needs 4.5:1 against what it sits on. */
+export const AA_TEXT = 4.5;
+
+export type Hsl = [number, number, number];
+
+export function toHsl(hex: string): Hsl {
+  const [r, g, b] = parseHex(hex).map((v) => v / 255) as Rgb;
+  const max = Math.max(r, g, b);
+  const min = Math.min(r, g, b);
+  const l = (max + min) / 2;
+  if (max === min) return [0, 0, l];
+  const d = max - min;
+  const s = l > 0.5 ? d / (2 - max - min) : d / (max + min);
+  const h = max === r ? (g - b) / d + (g < b ? 6 : 0) : max === g ? (b - r) / d + 2 : (r - g) / d + 4;
+  return [h * 60, s, l];
+}
+
+export function fromHsl([h, s, l]: Hsl): string {
+  const k = (n: number) => (n + h / 30) % 12;
+  const a = s * Math.min(l, 1 - l);
+  const f = (n: number) => l - a * Math.max(-1, Math.min(k(n) - 3, 9 - k(n), 1));
+  return toHex([f(0) * 255, f(8) * 255, f(4) * 255]);
+}
+
+/**
+ * The shade of `colour` closest in lightness (same hue and saturation) for which `passes` holds, or null
+ * when no lightness does. Steps of half a percent, trying the darker and the lighter side in turn, so
+ * the admin's colour moves as little as possible.
+ */
+export function nearestPassingShade(colour: string, passes: (candidate: string) => boolean): string | null {
+  const normal = toHex(parseHex(colour));
+  if (passes(normal)) return normal;
+  const [h, s, l] = toHsl(normal);
+  for (let step = 0.005; step <= 1; step += 0.005) {
+    for (const candidateL of [l - step, l + step]) {
+      if (candidateL < 0 || candidateL > 1) continue;
+      const candidate = fromHsl([h, s, candidateL]);
+      if (passes(candidate)) return candidate;
+    }
+  }
+  return null;
+}

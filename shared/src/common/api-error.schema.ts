@@ -6,6 +6,8 @@ export const ZApiError = z.object({
     code: z.string(),
     message: z.string(),
     fields: z.record(z.string(), z.string()).optional(),
+    /** Facts for recovering from the error, e.g. the newer messages of a 409 reply collision. */
+    details: z.record(z.string(), z.unknown()).optional(),
   }),
 });
 export type TApiError = z.infer<typeof ZApiError>;

@@ -13,6 +13,8 @@ export type TPublicBranding = z.infer<typeof ZPublicBranding>;
 
 /** What any visitor of a tenant's portal may learn about the tenant: enough to brand the page. */
 export const ZPublicTenant = z.object({
+  /** The tenant's id: it names the tenant in `/api/tenant/:tenantId/…` paths (branding, its images). */
+  id: z.string(),
   slug: ZTenantSlug,
   name: z.string(),
   timezone: z.string(),

@@ -40,6 +40,7 @@ export const ZStaffTicketAttachment = ZTicketAttachment.extend({
   uploadedByType: ZMessageAuthorType,
   messageId: z.string().nullable(),
 });
+export type TStaffTicketAttachment = z.infer<typeof ZStaffTicketAttachment>;
 
 export const ZStaffTicketMessage = z.object({
   id: z.string(),
@@ -54,6 +55,16 @@ export const ZStaffTicketMessage = z.object({
 export type TStaffTicketMessage = z.infer<typeof ZStaffTicketMessage>;
 
 export const ZStaffTicket = ZStaffTicketSummary.extend({
+  /** Priority, category and assignee changes (status changes are in statusHistory). */
+  changes: z.array(
+    z.object({
+      field: z.enum(['priority', 'category', 'assignee']),
+      from: z.string().nullable(),
+      to: z.string().nullable(),
+      by: z.string(),
+      at: z.string(),
+    }),
+  ),
   description: z.string(),
   statusHistory: z.array(
     z.object({

@@ -13,6 +13,7 @@ import type { TTenantDoc } from '../../tenants/tenant.model.ts';
 import type { TCustomerDoc } from '../../customers/customer.model.ts';
 import { FaqArticleModel } from '../../support/faq/faq-article.model.ts';
 import { pngBytes } from '../../tickets/ticket-test-kit.ts';
+import { BrandingAssetModel, BrandingVersionModel } from '../../branding/branding.model.ts';
 import { PERMISSIONS, reachOf, type RouteAccess } from './permissions.ts';
 import { audienceOf } from './access.ts';
 import { registeredRoutes, type RegisteredRoute } from './route-walk.ts';
@@ -23,7 +24,15 @@ import { registeredRoutes, type RegisteredRoute } from './route-walk.ts';
  * (it answers about the caller's own tenant or self). A route missing here fails the walk.
  */
 type Sample = { access: RouteAccess; names?: 'customer' | 'tenant'; body?: (f: Fixtures) => object };
-type Fixtures = { ticketId: string; fileId: string; incidentId: string; faqSlug: string; owner: TCustomerDoc };
+type Fixtures = {
+  ticketId: string;
+  fileId: string;
+  incidentId: string;
+  faqSlug: string;
+  owner: TCustomerDoc;
+  tenantId: string;
+  assetFile: string;
+};
 
 const faqInput = (f: Fixtures) => ({
   kind: 'faq',
@@ -38,6 +47,7 @@ const aTicket = {
   category: 'other',
 };
 const CUSTOMER = '/api/work-orders/customer/:customerId';
+const BRANDING = '/api/tenant/:tenantId/branding';
 
 const ROUTES: Record<string, Sample> = {
   'GET /api/health': { access: 'public' },
@@ -57,6 +67,7 @@ const ROUTES: Record<string, Sample> = {
   'POST /api/staff/auth/session': { access: 'public' },
   'POST /api/staff/auth/logout': { access: 'public' },
   'POST /api/staff/auth/logout-everywhere': { access: 'staffSession.endAll' },
+  'GET /api/staff/dashboard': { access: 'dashboard.read' },
   'POST /api/customers/:customerId/portal-invite': { access: 'customer.invite', names: 'tenant' },
   'POST /api/customers/:customerId/portal-access': {
     access: 'customer.portalAccess',
@@ -144,6 +155,50 @@ const ROUTES: Record<string, Sample> = {
     body: () => ({ assignedTo: 'dale@a.example' }),
   },
   'GET /api/work-orders/:id/attachments/:attachmentId': { access: 'ticket.read.all', names: 'customer' },
+
+  // Branding studio (issue 16).
+  [`GET ${BRANDING}`]: { access: 'public', names: 'tenant' },
+  [`PUT ${BRANDING}`]: {
+    access: 'branding.update',
+    names: 'tenant',
+    body: () => ({ features: { enableLiveChat: false } }),
+  },
+  [`GET ${BRANDING}/draft`]: { access: 'branding.preview', names: 'tenant' },
+  [`POST ${BRANDING}/publish`]: { access: 'branding.update', names: 'tenant' },
+  [`GET ${BRANDING}/versions`]: { access: 'branding.update', names: 'tenant' },
+  [`GET ${BRANDING}/versions/:n`]: { access: 'branding.preview', names: 'tenant' },
+  [`POST ${BRANDING}/versions/:n/restore`]: { access: 'branding.update', names: 'tenant' },
+  [`POST ${BRANDING}/logo`]: { access: 'branding.update', names: 'tenant' },
+  [`POST ${BRANDING}/favicon`]: { access: 'branding.update', names: 'tenant' },
+  [`GET ${BRANDING}/assets/:file`]: { access: 'public', names: 'tenant' },
+  [`GET ${BRANDING}/manifest.webmanifest`]: { access: 'public', names: 'tenant' },
+
+  // The ticket desk (issue 15).
+  'GET /api/work-orders/events': { access: 'ticket.events' },
+  'POST /api/work-orders/bulk': {
+    access: 'ticket.bulk',
+    names: 'tenant',
+    body: (f) => ({ ids: [f.ticketId], priority: 'high' }),
+  },
+  'PATCH /api/work-orders/:id': { access: 'ticket.triage', names: 'customer', body: () => ({ priority: 'high' }) },
+  'POST /api/work-orders/:id/presence': {
+    access: 'ticket.presence',
+    names: 'customer',
+    body: () => ({ state: 'viewing' }),
+  },
+  'GET /api/work-orders/:id/customer': { access: 'ticket.read.all', names: 'customer' },
+  'GET /api/desk/views': { access: 'desk.views' },
+  'POST /api/desk/views': {
+    access: 'desk.views',
+    body: () => ({ name: `View ${Math.random().toString(36).slice(2, 10)}`, query: 'view=open' }),
+  },
+  'DELETE /api/desk/views/:id': { access: 'desk.views' },
+  'GET /api/desk/saved-replies': { access: 'desk.savedReplies.read' },
+  'POST /api/desk/saved-replies': {
+    access: 'desk.savedReplies.write',
+    body: () => ({ title: 'Thanks', body: 'Hi {{customer.firstName}}, thanks!', scope: 'personal' }),
+  },
+  'DELETE /api/desk/saved-replies/:id': { access: 'desk.savedReplies.write' },
 };
 
 /** Routes that end the caller's sessions run after the others, so they cannot sign anyone out mid-walk. */
@@ -232,7 +287,19 @@ beforeAll(async () => {
     slug: faqSlug,
     published: true,
   });
+  // Branding studio (issue 16): a published version to read and restore, and a stored image.
+  await BrandingVersionModel.create({ tenantId: a._id, version: 1, branding: a.branding, publishedAt: new Date() });
+  const assetFile = `${'ab'.repeat(16)}.png`;
+  await BrandingAssetModel.create({
+    _id: `${String(a._id)}:${assetFile}`,
+    tenantId: a._id,
+    contentType: 'image/png',
+    data: await pngBytes(),
+    createdAt: new Date(),
+  });
   fixtures = {
+    tenantId: String(a._id),
+    assetFile,
     ticketId: formTicket.ticket.id,
     fileId: attachments[0]!.id,
     incidentId: await incidentFor(a),
@@ -255,6 +322,9 @@ const keyOf = (r: Pick<RegisteredRoute, 'method' | 'path'>) => `${r.method} ${r.
 
 function urlOf(path: string, f: Fixtures) {
   const url = path
+    .replace(':tenantId', f.tenantId)
+    .replace(':n', '1')
+    .replace(':file', f.assetFile)
     .replace(':customerId', f.owner.customerId)
     .replace(':attachmentId', f.fileId)
     .replace(':slug', f.faqSlug)
@@ -310,8 +380,13 @@ describe('the permission table, walked for every route × caller', () => {
   });
 
   it('every permission of the table is used by a route or named as not yet routed', () => {
-    const used = new Set<string>([...Object.values(ROUTES).map((s) => s.access), 'ticket.read.all']);
-    const notYetRouted = ['branding.update'];
+    // desk.savedReplies.shared: checked by the saved-replies service on top of the write route's permission.
+    const used = new Set<string>([
+      ...Object.values(ROUTES).map((s) => s.access),
+      'ticket.read.all',
+      'desk.savedReplies.shared',
+    ]);
+    const notYetRouted: string[] = [];
     expect(Object.keys(PERMISSIONS).filter((p) => !used.has(p) && !notYetRouted.includes(p))).toEqual([]);
   });
 

@@ -44,6 +44,17 @@ export const PERMISSIONS = {
   'ticket.rate': customerOnly,
   'ticket.markRead': customerOnly,
 
+  // The ticket desk (issue 15): queue stream, presence, bulk and triage, saved views and replies.
+  'ticket.events': staffSide,
+  'ticket.presence': staffSide,
+  'ticket.bulk': staffSide,
+  'ticket.triage': staffSide,
+  'desk.views': staffSide,
+  'desk.savedReplies.read': staffSide,
+  'desk.savedReplies.write': staffSide,
+  /** Sharing a saved reply with the whole tenant (checked in the service on top of `write`). */
+  'desk.savedReplies.shared': { admin: 'tenant' },
+
   // Customers, as staff manage them.
   'customer.invite': staffSide,
   'customer.portalAccess': staffSide,
@@ -65,10 +76,14 @@ export const PERMISSIONS = {
   'faq.list': read(staffSide),
   'faq.create': staffSide,
   'faq.update': staffSide,
-  'branding.update': { admin: 'tenant' },
 
-  // Staff sign-in (branch staff-signin): the staff side's own sign-out of every device.
+  // Branding studio (issue 16): admins change and publish; staff of the tenant may see the draft's preview.
+  'branding.update': { admin: 'tenant' },
+  'branding.preview': staffSide,
+
+  // Staff sign-in (branch staff-signin): the staff side's own sign-out of every device, the dashboard.
   'staffSession.endAll': staffSide,
+  'dashboard.read': staffSide,
 } as const satisfies Record<string, Rule>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -8,6 +8,8 @@ export class AppError extends Error {
     message: string,
     readonly fields?: Record<string, string>,
     readonly headers?: Record<string, string>,
+    /** Facts the client needs to recover (e.g. the messages a 409 collision is about). */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
   }

@@ -19,8 +19,14 @@ declare global {
 }
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
-/** Short, so a branding or domain change shows within seconds on every backend process. */
-const CACHE_TTL_MS = 10_000;
+/**
+ * Short, so a branding or domain change shows within seconds on every backend process; the process
+ * that published forgets at once, and a request carrying a newer published version skips the cache.
+ */
+const CACHE_TTL_MS = 3_000;
+/** Set on a publisher's response as `<tenantId>:<version>` (see `brandingVersionCookie`). */
+export const BRANDING_VERSION_COOKIE = 'wisp_brand_v';
+export const brandingVersionCookie = (tenantId: string, version: number) => `${tenantId}:${version}`;
 
 type Lookup = { by: 'domain' | 'subdomain' | 'slug'; value: string };
 
@@ -57,7 +63,9 @@ async function findTenant(lookup: Lookup): Promise<TTenantDoc | null> {
   }
 }
 
-export function createTenantResolver(platformDomain: string): RequestHandler & { clearCache(): void } {
+export type TenantResolver = RequestHandler & { clearCache(): void; forget(tenantId: string): void };
+
+export function createTenantResolver(platformDomain: string): TenantResolver {
   const cache = new Map<string, { tenant: TTenantDoc | null; at: number }>();
 
   const resolver: RequestHandler = async (req, _res, next) => {
@@ -65,7 +73,7 @@ export function createTenantResolver(platformDomain: string): RequestHandler & {
     if (!lookup) throw new AppError('TENANT_NOT_FOUND', 404, 'This portal does not exist.');
     const key = `${lookup.by}:${lookup.value}`;
     let entry = cache.get(key);
-    if (!entry || Date.now() - entry.at > CACHE_TTL_MS) {
+    if (!entry || Date.now() - entry.at > CACHE_TTL_MS || seesNewerBranding(req, entry.tenant)) {
       entry = { tenant: await findTenant(lookup), at: Date.now() };
       cache.set(key, entry);
     }
@@ -74,7 +82,18 @@ export function createTenantResolver(platformDomain: string): RequestHandler & {
     req.staffHost = lookup.by !== 'domain';
     next();
   };
-  return Object.assign(resolver, { clearCache: () => cache.clear() });
+  const forget = (tenantId: string) => {
+    for (const [key, entry] of cache) if (entry.tenant && String(entry.tenant._id) === tenantId) cache.delete(key);
+  };
+  return Object.assign(resolver, { clearCache: () => cache.clear(), forget });
+}
+
+/** The publisher's browser knows the version it just published; a cached older one is not served to it. */
+function seesNewerBranding(req: Request, tenant: TTenantDoc | null): boolean {
+  const raw = req.cookies?.[BRANDING_VERSION_COOKIE];
+  if (!tenant || typeof raw !== 'string') return false;
+  const [tenantId, version] = raw.split(':');
+  return tenantId === String(tenant._id) && Number(version) > (tenant.brandingVersion ?? 0);
 }
 
 function explicitSlugOf(req: Request): string | undefined {

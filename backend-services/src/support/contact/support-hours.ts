@@ -54,6 +54,11 @@ function instantOfWallTime(from: WallClock, daysAhead: number, minutes: number, 
   return new Date(guess);
 }
 
+/** Midnight of `now`'s date on the tenant's wall clock: where "today" starts for the tenant. */
+export function startOfTenantDay(now: Date, timeZone: string): Date {
+  return instantOfWallTime(wallClockAt(now, timeZone), 0, 0, timeZone);
+}
+
 /** Windows whose closing time is not after the opening time are ignored (no overnight windows). */
 export function openingStateAt(hours: WeeklyWindow[], timeZone: string, now: Date): OpeningState {
   const windows = hours

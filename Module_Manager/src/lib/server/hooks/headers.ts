@@ -11,22 +11,29 @@ export const headers: Handle = async ({ event, resolve }) => {
   const response = await resolve(event);
   const https = isHttps(event.request.headers.get('x-forwarded-proto'));
   const connectSrc = event.locals.connectSrc ?? [];
+  const framable = event.url.pathname.startsWith(BRANDING_PREVIEW);
   try {
-    applyTo(response.headers, https, connectSrc);
+    applyTo(response.headers, https, connectSrc, framable);
     return response;
   } catch {
     // A response with immutable headers (e.g. Response.redirect) is copied once.
     const copy = new Response(response.body, response);
-    applyTo(copy.headers, https, connectSrc);
+    applyTo(copy.headers, https, connectSrc, framable);
     return copy;
   }
 };
 
-function applyTo(headers: Headers, https: boolean, connectSrc: string[]) {
+/** The branding studio's preview is shown in a frame on the studio page: by this origin only. */
+const BRANDING_PREVIEW = '/modules/settings/branding/preview/';
+
+function applyTo(headers: Headers, https: boolean, connectSrc: string[], framable: boolean) {
   for (const [name, value] of securityHeaders(https)) if (!headers.has(name)) headers.set(name, value);
   if (!https) headers.delete('strict-transport-security');
   const csp = headers.get('content-security-policy');
   if (csp && connectSrc.length) headers.set('content-security-policy', widenConnectSrc(csp, connectSrc));
+  const policy = headers.get('content-security-policy');
+  if (framable && policy)
+    headers.set('content-security-policy', policy.replace("frame-ancestors 'none'", "frame-ancestors 'self'"));
 }
 
 /** Adds origins to a policy's `connect-src` (the staff pages' Firebase endpoints); nothing else changes. */

@@ -13,6 +13,7 @@ export const load: LayoutServerLoad = ({ locals, url }) => {
   const branding = locals.tenant.branding;
   return {
     tenant: locals.tenant,
+    manifestUrl: `/api/tenant/${locals.tenant.id}/branding/manifest.webmanifest`,
     brandCss: brandStylesheet(branding),
     customCss: locals.tenant.customCss,
     signedIn: signedInCustomerId(locals.session) !== null,

@@ -1,0 +1,127 @@
+import { Router, type RequestHandler, type Response } from 'express';
+import multer from 'multer';
+import {
+  ZBranding,
+  ZBrandingDraftResponse,
+  ZBrandingImageResponse,
+  ZBrandingPatch,
+  ZBrandingPublishRequest,
+  ZBrandingVersionList,
+  ZBrandingVersionParam,
+  ZBrandingVersionResponse,
+  ZPublicBrandingResponse,
+} from '@wisp/shared';
+import { BRANDING_IMAGE_MAX_MB } from '@wisp/shared/constants';
+import { z } from 'zod';
+import { allow } from '../platform/access/access.ts';
+import { AppError } from '../platform/http/app-error.ts';
+import { respond } from '../platform/http/respond.ts';
+import { parseOrThrow, validate } from '../platform/http/validate.ts';
+import {
+  getDraft,
+  getPublicBranding,
+  getVersion,
+  listVersions,
+  publishDraft,
+  restoreVersion,
+  saveDraft,
+  type PublishOutcome,
+} from './branding.service.ts';
+import { findAsset, uploadImage, webManifest } from './branding-assets.service.ts';
+import type { ImageKind } from './branding-images.ts';
+import { BRANDING_VERSION_COOKIE, brandingVersionCookie } from '../platform/tenancy/tenant-resolver.ts';
+
+const ZPublishResponse = z.object({ version: z.number().int(), branding: ZBranding });
+
+export type BrandingRouterDeps = {
+  /** Drops this process's cached tenant, so the publisher's next page load shows the new branding. */
+  forgetTenant(tenantId: string): void;
+};
+
+/** `:tenantId` must be the tenant of the host; any other id is a tenant this caller cannot see. */
+const sameTenant: RequestHandler = (req, _res, next) => {
+  if (req.params.tenantId !== String(req.tenant._id)) throw AppError.notFound();
+  next();
+};
+
+const imageUpload: RequestHandler = (req, res, next) => {
+  const limitBytes = BRANDING_IMAGE_MAX_MB * 1024 * 1024;
+  const tooLarge = () =>
+    new AppError('PAYLOAD_TOO_LARGE', 413, `The image is larger than ${BRANDING_IMAGE_MAX_MB} MB.`, {
+      file: `The image is larger than ${BRANDING_IMAGE_MAX_MB} MB.`,
+    });
+  // Refused before reading a byte when the client says how much it sends.
+  if (Number(req.headers['content-length']) > limitBytes + 64 * 1024) {
+    res.setHeader('Connection', 'close');
+    return next(tooLarge());
+  }
+  multer({ storage: multer.memoryStorage(), limits: { fileSize: limitBytes, files: 1, fields: 5 } }).single('file')(
+    req,
+    res,
+    (err: unknown) => next(err instanceof multer.MulterError && err.code === 'LIMIT_FILE_SIZE' ? tooLarge() : err),
+  );
+};
+
+/** `/api/tenant/:tenantId/branding`: the studio's API (admins), the public branding, and its images. */
+export function brandingRouter(deps: BrandingRouterDeps): Router {
+  const router = Router({ mergeParams: true });
+  router.use(sameTenant);
+
+  const published = (res: Response, tenantId: string, outcome: PublishOutcome, status = 200) => {
+    deps.forgetTenant(tenantId);
+    // Any backend process seeing this newer version skips its tenant cache for this browser.
+    res.cookie(BRANDING_VERSION_COOKIE, brandingVersionCookie(tenantId, outcome.version), {
+      httpOnly: true,
+      sameSite: 'lax',
+      path: '/',
+      maxAge: 24 * 3600 * 1000,
+    });
+    respond(res, ZPublishResponse, outcome, status);
+  };
+
+  router.get('/', allow('public'), (req, res) => {
+    res.setHeader('Cache-Control', 'no-cache');
+    respond(res, ZPublicBrandingResponse, getPublicBranding(req));
+  });
+  router.put('/', allow('branding.update'), validate('body', ZBrandingPatch), async (req, res) => {
+    respond(res, ZBrandingDraftResponse, await saveDraft(req, res.locals.body));
+  });
+  router.get('/draft', allow('branding.preview'), async (req, res) => {
+    res.setHeader('Cache-Control', 'no-store');
+    respond(res, ZBrandingDraftResponse, await getDraft(req));
+  });
+  router.post('/publish', allow('branding.update'), validate('body', ZBrandingPublishRequest), async (req, res) => {
+    published(res, String(req.tenant._id), await publishDraft(req), 201);
+  });
+  router.get('/versions', allow('branding.update'), async (req, res) => {
+    res.setHeader('Cache-Control', 'no-store');
+    respond(res, ZBrandingVersionList, await listVersions(req));
+  });
+  router.get('/versions/:n', allow('branding.preview'), async (req, res) => {
+    const n = ZBrandingVersionParam.safeParse(req.params.n);
+    if (!n.success) throw AppError.notFound('No such version.');
+    res.setHeader('Cache-Control', 'no-store');
+    respond(res, ZBrandingVersionResponse, await getVersion(req, n.data));
+  });
+  router.post('/versions/:n/restore', allow('branding.update'), async (req, res) => {
+    const n = parseOrThrow(ZBrandingVersionParam, req.params.n);
+    published(res, String(req.tenant._id), await restoreVersion(req, n), 201);
+  });
+  for (const kind of ['logo', 'favicon'] as const satisfies ImageKind[]) {
+    router.post(`/${kind}`, allow('branding.update'), imageUpload, async (req, res) => {
+      respond(res, ZBrandingImageResponse, await uploadImage(req, kind, req.file?.buffer), 201);
+    });
+  }
+  router.get('/assets/:file', allow('public'), async (req, res) => {
+    const asset = await findAsset(req.tenant, String(req.params.file));
+    res.setHeader('Content-Type', asset.contentType);
+    res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+    res.send(asset.data);
+  });
+  router.get('/manifest.webmanifest', allow('public'), (req, res) => {
+    res.setHeader('Content-Type', 'application/manifest+json');
+    res.setHeader('Cache-Control', 'no-cache');
+    res.send(JSON.stringify(webManifest(req.tenant)));
+  });
+  return router;
+}
