@@ -234,4 +234,36 @@ describe('POST /api/customers/import', () => {
     expect(a.body.counts.create + b.body.counts.create).toBe(60);
     expect(await CustomerModel.countDocuments({ tenantId: blue._id, customerId: { $regex: `^${p}` } })).toBe(60);
   });
+
+  it('an update keeps everything the file does not carry: the portal account, equipment, the record itself', async () => {
+    const p = prefix();
+    const existing = await createCustomer(blue, {
+      customerId: `${p}-0001`,
+      portalAccess: { enabled: true, firebaseUid: `uid-${p}`, accountStatus: 'active', lastLoginAt: new Date() },
+    });
+    const res = await upload('', billingCsv(p, 1));
+    expect(res.body.counts).toEqual({ create: 0, update: 1, unchanged: 0, error: 0 });
+    const after = await CustomerModel.findById(existing._id).lean();
+    expect(after).toMatchObject({
+      tenantId: blue._id,
+      firstName: 'Maria 0001',
+      portalAccess: { firebaseUid: `uid-${p}`, accountStatus: 'active' },
+      equipment: [expect.objectContaining({ model: 'LiteBeam 5AC' })],
+      createdAt: existing.createdAt,
+    });
+  });
+
+  it('two imports of an edited file at once update each customer once and duplicate none', async () => {
+    const p = prefix();
+    await upload('', billingCsv(p, 60));
+    const edited = billingCsv(p, 60, (cells) => {
+      cells[7] = 'Max';
+      return cells;
+    });
+    const [a, b] = await Promise.all([upload('', edited), upload('', edited)]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    const stored = await CustomerModel.find({ tenantId: blue._id, customerId: { $regex: `^${p}` } }).lean();
+    expect(stored).toHaveLength(60);
+    expect(new Set(stored.map((c) => c.servicePlan?.planName))).toEqual(new Set(['Max']));
+  });
 });

@@ -13,6 +13,10 @@ import { VIEW_AS_COOKIE } from '../platform/auth/view-as-session.ts';
 import { SessionModel } from '../platform/auth/session.model.ts';
 import { TicketMessageModel } from '../tickets/ticket.model.ts';
 import type { TTenantDoc } from '../tenants/tenant.model.ts';
+import { createApp } from '../app.ts';
+import { createLogger } from '../platform/http/logger.ts';
+import { registeredRoutes } from '../platform/access/route-walk.ts';
+import { isReadOnlyPermission, reachOf, type Permission } from '../platform/access/permissions.ts';
 
 let t: TestApp;
 let blue: TTenantDoc;
@@ -237,5 +241,33 @@ describe('POST /api/customers/view-as/end', () => {
       (await withCookies({ [SESSION_COOKIE]: session, [VIEW_AS_COOKIE]: newView }).get('/api/session')).body.actor
         .customerId,
     ).toBe(b.customerId);
+  });
+});
+
+describe('the read-only rule, walked over every route', () => {
+  it('every route a customer may call with a permission not marked as a read answers 403 READ_ONLY in a view', async () => {
+    const c = await createCustomer(blue);
+    const ticket = await openTicketAs(await signInAsCustomer(t, t.client('viewas-blue'), blue, c), c);
+    const { both } = await startView(c.customerId);
+    const routes = registeredRoutes(createApp({ config: t.config, logger: createLogger('silent'), auth: t.auth }));
+    const writes = routes.filter(
+      (r) =>
+        r.access !== null &&
+        r.access !== 'public' &&
+        reachOf(r.access as Permission, 'customer') &&
+        !isReadOnlyPermission(r.access as Permission),
+    );
+    expect(writes.length).toBeGreaterThan(5);
+    const refused: string[] = [];
+    for (const r of writes) {
+      const path = r.path
+        .replace(':customerId', c.customerId)
+        .replace(':attachmentId', '0123456789abcdef01234567')
+        .replace(':id', r.path.includes('/incidents/') ? '0123456789abcdef01234567' : ticket.id);
+      const res = r.method === 'GET' ? await both.get(path) : await both.post(path, {});
+      if (res.status !== 403 || res.body.error?.code !== 'READ_ONLY')
+        refused.push(`${r.method} ${r.path}: ${res.status}`);
+    }
+    expect(refused).toEqual([]);
   });
 });

@@ -393,10 +393,10 @@ describe('the permission table, walked for every route × caller', () => {
   it('anonymous → 401 (unless public), denied → 404, allowed → neither 401, 403, 404 nor 5xx', async () => {
     const known = routes.filter((r) => ROUTES[keyOf(r)]);
     const plan = known.flatMap((route) => callers.map((caller) => ({ route, caller })));
-    const run = async (items: typeof plan) => {
+    const run = async (items: typeof plan, size = 24) => {
       const results: string[] = [];
-      for (let i = 0; i < items.length; i += 24) {
-        const batch = items.slice(i, i + 24);
+      for (let i = 0; i < items.length; i += size) {
+        const batch = items.slice(i, i + size);
         const answers = await Promise.all(batch.map(({ route, caller }) => call(route, caller)));
         batch.forEach(({ route, caller }, j) => {
           const { status, code } = answers[j]!;
@@ -414,7 +414,11 @@ describe('the permission table, walked for every route × caller', () => {
     };
     const failures = [
       ...(await run(plan.filter((p) => !ENDS_SESSIONS.has(keyOf(p.route))))),
-      ...(await run(plan.filter((p) => ENDS_SESSIONS.has(keyOf(p.route))))),
+      // One at a time: a caller's sign-out-everywhere would end the session of its own call in flight.
+      ...(await run(
+        plan.filter((p) => ENDS_SESSIONS.has(keyOf(p.route))),
+        1,
+      )),
     ];
     expect(failures).toEqual([]);
   });

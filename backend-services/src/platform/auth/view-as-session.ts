@@ -67,6 +67,10 @@ async function viewAsActorOf(token: string, staff: StaffActor, now = new Date())
   const row = await SessionModel.findById(hashToken(token)).lean();
   if (!row?.viewAs || !row.customerId || String(row.tenantId) !== staff.tenantId) return null;
   if (row.viewAs.staffSessionId !== staff.sessionId || row.absoluteExpiresAt <= now) return null;
+  // Kept as fresh as a session row, so the sweep's idle rule leaves an open view alone.
+  if (now.getTime() - row.lastSeenAt.getTime() > 60_000) {
+    await SessionModel.updateOne({ _id: row._id }, { $set: { lastSeenAt: now } });
+  }
   return {
     kind: 'customer',
     tenantId: staff.tenantId,
