@@ -16,3 +16,4 @@ export * from './tickets/ticket.schema.ts';
 export * from './tickets/staff-ticket.schema.ts';
 export * from './audit/audit.schema.ts';
 export * from './dashboard/dashboard.schema.ts';
+export * from './team/team.schema.ts';
