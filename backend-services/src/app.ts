@@ -17,6 +17,8 @@ import { sessionRouter } from './session/session.router.ts';
 import { customerAuthRouter } from './customer-auth/customer-auth.router.ts';
 import { staffAuthRouter } from './staff-auth/staff-auth.router.ts';
 import { dashboardRouter } from './dashboard/dashboard.router.ts';
+import { teamRouter } from './team/team.router.ts';
+import { auditRouter } from './audit/audit.router.ts';
 import { customersRouter } from './customers/customers.router.ts';
 import { serviceInfoRouter } from './service-info/service-info.router.ts';
 import { customerSupportRouter, staffSupportRouter } from './support/support.router.ts';
@@ -56,6 +58,8 @@ export function createApp({ config, logger, auth }: AppDeps): Express {
   api.use('/customer-portal/auth', allow('public'), customerAuthRouter({ config, auth }));
   api.use('/staff/auth', allow('public'), staffAuthRouter({ config, auth }));
   api.use('/staff/dashboard', dashboardRouter());
+  api.use('/staff/team', teamRouter(auth));
+  api.use('/audit', auditRouter());
   api.use('/customers', customersRouter({ config, auth }));
   api.use('/customer-portal/service', serviceInfoRouter());
   api.use('/customer-portal/support', customerSupportRouter());

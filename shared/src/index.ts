@@ -18,3 +18,4 @@ export * from './tickets/staff-ticket.schema.ts';
 export * from './audit/audit.schema.ts';
 export * from './dashboard/dashboard.schema.ts';
 export * from './desk/desk.schema.ts';
+export * from './team/team.schema.ts';

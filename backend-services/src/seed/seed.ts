@@ -7,6 +7,7 @@ import { demoCustomers, streetFor, type DemoCustomer } from './demo-customers.ts
 import { seedDemoAuth } from './demo-auth.ts';
 import { seedDemoSupport } from './demo-support.ts';
 import { seedDemoTickets } from './demo-tickets.ts';
+import { StaffMemberModel } from '../team/staff-member.model.ts';
 import type { TTenantDoc } from '../tenants/tenant.model.ts';
 
 export type SeedSummary = {
@@ -58,6 +59,11 @@ export async function seedDemo(auth: Auth, now = new Date()): Promise<SeedSummar
         emailVerified: true,
         claims: { role: s.role, tenantId },
       });
+      await StaffMemberModel.updateOne(
+        { tenantId, uid: `staff-${demo.slug}-${s.role}` },
+        { $set: { email: s.email, name: s.name, role: s.role, status: 'active' } },
+        { upsert: true },
+      );
     }
     const staffEmail = staffLogins[0]!.email;
 
@@ -210,6 +216,7 @@ async function ensureFirebaseUser(
     displayName: user.displayName,
     emailVerified: user.emailVerified,
     password: DEMO_PASSWORD,
+    disabled: false,
   };
   try {
     await auth.updateUser(user.uid, props);

@@ -7,6 +7,7 @@ import { signOutEverywhere } from '../platform/auth/sign-out.ts';
 import { AppError } from '../platform/http/app-error.ts';
 import { countAttempt, rule, TOO_MANY_FROM_NETWORK } from '../platform/rate-limit/rate-limit.service.ts';
 import type { TTenantDoc } from '../tenants/tenant.model.ts';
+import { noteStaffSignIn } from '../team/team.service.ts';
 import type { AuthDeps, Client } from '../customer-auth/customer-login.service.ts';
 
 export type StaffSignedIn = TStaffSignedIn & { session: NewSession };
@@ -95,6 +96,7 @@ export async function exchangeStaffIdToken(
     sessionPolicyOf(deps.config),
     client.userAgent,
   );
+  await noteStaffSignIn(tenantId, staff.uid);
   return { staff: { email: staff.email, role: staff.role }, tenant: { slug: tenant.slug }, session };
 }
 

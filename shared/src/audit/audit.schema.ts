@@ -37,3 +37,24 @@ export const ZAuditEntry = z.object({
   summary: z.string().max(500).optional(),
 });
 export type TAuditEntry = z.infer<typeof ZAuditEntry>;
+
+/** GET /api/audit (admins): newest first, narrowed by action, target, actor and date range. */
+export const ZAuditListQuery = z.object({
+  action: ZAuditAction.optional(),
+  targetKind: ZAuditTargetKind.optional(),
+  targetId: z.string().trim().min(1).max(200).optional(),
+  actor: z.string().trim().toLowerCase().min(1).max(254).optional(),
+  from: z.iso.date('Use a date like 2026-01-31.').optional(),
+  to: z.iso.date('Use a date like 2026-01-31.').optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(50),
+});
+export type TAuditListQuery = z.infer<typeof ZAuditListQuery>;
+
+export const ZAuditList = z.object({
+  items: z.array(ZAuditEntry),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  total: z.number().int(),
+});
+export type TAuditList = z.infer<typeof ZAuditList>;

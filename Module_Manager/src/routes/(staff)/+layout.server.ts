@@ -15,6 +15,11 @@ export const load: LayoutServerLoad = async (event) => {
   const { company, logo } = event.locals.tenant.branding;
   return {
     staff,
-    shell: { company: company.displayName, logo: { url: logo.url, altText: logo.altText } },
+    shell: {
+      company: company.displayName,
+      logo: { url: logo.url, altText: logo.altText },
+      /** Dates on staff pages are in the tenant's timezone (where the WISP works). */
+      timeZone: event.locals.tenant.timezone,
+    },
   };
 };

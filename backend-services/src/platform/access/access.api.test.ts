@@ -12,6 +12,7 @@ import type { Actor } from '../auth/actor.ts';
 import type { TTenantDoc } from '../../tenants/tenant.model.ts';
 import type { TCustomerDoc } from '../../customers/customer.model.ts';
 import { FaqArticleModel } from '../../support/faq/faq-article.model.ts';
+import { StaffMemberModel } from '../../team/staff-member.model.ts';
 import { pngBytes } from '../../tickets/ticket-test-kit.ts';
 import { BrandingAssetModel, BrandingVersionModel } from '../../branding/branding.model.ts';
 import { PERMISSIONS, reachOf, type RouteAccess } from './permissions.ts';
@@ -32,6 +33,7 @@ type Fixtures = {
   owner: TCustomerDoc;
   tenantId: string;
   assetFile: string;
+  staffUid: string;
 };
 
 const faqInput = (f: Fixtures) => ({
@@ -68,6 +70,9 @@ const ROUTES: Record<string, Sample> = {
   'POST /api/staff/auth/logout': { access: 'public' },
   'POST /api/staff/auth/logout-everywhere': { access: 'staffSession.endAll' },
   'GET /api/staff/dashboard': { access: 'dashboard.read' },
+  'GET /api/staff/team': { access: 'team.read' },
+  'PATCH /api/staff/team/:uid': { access: 'team.update', names: 'tenant', body: () => ({ role: 'staff' }) },
+  'GET /api/audit': { access: 'audit.read' },
   'POST /api/customers/:customerId/portal-invite': { access: 'customer.invite', names: 'tenant' },
   'POST /api/customers/:customerId/portal-access': {
     access: 'customer.portalAccess',
@@ -305,7 +310,16 @@ beforeAll(async () => {
     incidentId: await incidentFor(a),
     faqSlug,
     owner,
+    staffUid: 'walk-member',
   };
+  // Staff sign-in (branch staff-signin): a team member of tenant a for the team routes.
+  await StaffMemberModel.create({
+    tenantId: a._id,
+    uid: 'walk-member',
+    email: 'member@walk-a.example',
+    name: 'Walk Member',
+    role: 'staff',
+  });
 });
 
 const policy = () => ({ idleMinutes: t.config.SESSION_IDLE_MINUTES, absoluteHours: t.config.SESSION_ABSOLUTE_HOURS });
@@ -328,6 +342,7 @@ function urlOf(path: string, f: Fixtures) {
     .replace(':customerId', f.owner.customerId)
     .replace(':attachmentId', f.fileId)
     .replace(':slug', f.faqSlug)
+    .replace(':uid', f.staffUid)
     .replace(':id', path.includes('/incidents/') ? f.incidentId : f.ticketId);
   return url.endsWith('/service/intake') ? `${url}?category=no-connection` : url;
 }

@@ -84,6 +84,9 @@ export const PERMISSIONS = {
   // Staff sign-in (branch staff-signin): the staff side's own sign-out of every device, the dashboard.
   'staffSession.endAll': staffSide,
   'dashboard.read': staffSide,
+  'team.read': { admin: 'tenant' },
+  'team.update': { admin: 'tenant' },
+  'audit.read': { admin: 'tenant' },
 } as const satisfies Record<string, Rule>;
 
 export type Permission = keyof typeof PERMISSIONS;

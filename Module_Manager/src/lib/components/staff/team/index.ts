@@ -1,0 +1,1 @@
+export { default as TeamTable } from './team-table.svelte';
