@@ -57,7 +57,8 @@ test('the admin changes the primary colour and the logo, sees the preview change
   await expectNoHorizontalScroll(page);
   await page.screenshot({ path: `/tmp/branding-studio-${testInfo.project.name}.png`, fullPage: true });
 
-  await page.getByLabel('Primary (buttons, header)', { exact: true }).fill(TEAL);
+  // The colour typed before the upload is still there, unsaved, and is published with it.
+  await expect(page.getByLabel('Primary (buttons, header)', { exact: true })).toHaveValue(TEAL);
   await page.getByTestId('publish').click();
   await expect(page.getByText(/Published as version \d+/)).toBeVisible();
 
