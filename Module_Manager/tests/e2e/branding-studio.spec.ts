@@ -52,6 +52,10 @@ test('the admin changes the primary colour and the logo, sees the preview change
   const logoSrc = await page.getByTestId('logo-current').getAttribute('src');
   expect(logoSrc).toMatch(/\/branding\/assets\/[a-f0-9]{32}\.png$/);
   await expect(preview.locator('.branded-header img')).toHaveAttribute('src', logoSrc!);
+  // The frame reloaded with the saved draft and still shows the colour typed, not yet saved.
+  await expect
+    .poll(() => preview.locator('.branded-header').evaluate((el) => getComputedStyle(el).backgroundColor))
+    .toBe(TEAL_RGB);
 
   await expectNoAxeViolations(page);
   await expectNoHorizontalScroll(page);

@@ -9,3 +9,5 @@ export { PREVIEW_PAGES, sampleDashboard, type TPreviewPage } from './preview-sam
 
 /** The message type the studio posts to its preview frame with the branding as typed. */
 export const PREVIEW_MESSAGE = 'wisp-branding-preview';
+/** The preview frame's word to the studio that it listens (after each load). */
+export const PREVIEW_READY = 'wisp-branding-preview-ready';
