@@ -14,6 +14,7 @@ import type { TCustomerDoc } from '../../customers/customer.model.ts';
 import { FaqArticleModel } from '../../support/faq/faq-article.model.ts';
 import { pngBytes } from '../../tickets/ticket-test-kit.ts';
 import { BrandingAssetModel, BrandingVersionModel } from '../../branding/branding.model.ts';
+import { CustomDomainModel } from '../../branding/custom-domain.model.ts';
 import { PERMISSIONS, reachOf, type RouteAccess } from './permissions.ts';
 import { audienceOf } from './access.ts';
 import { registeredRoutes, type RegisteredRoute } from './route-walk.ts';
@@ -154,6 +155,15 @@ const ROUTES: Record<string, Sample> = {
   [`POST ${BRANDING}/favicon`]: { access: 'branding.update', names: 'tenant' },
   [`GET ${BRANDING}/assets/:file`]: { access: 'public', names: 'tenant' },
   [`GET ${BRANDING}/manifest.webmanifest`]: { access: 'public', names: 'tenant' },
+  [`GET ${BRANDING}/domain`]: { access: 'branding.update', names: 'tenant' },
+  [`PUT ${BRANDING}/domain`]: {
+    access: 'branding.update',
+    names: 'tenant',
+    body: () => ({ domain: 'support.walk-a.example' }),
+  },
+  [`POST ${BRANDING}/domain/check`]: { access: 'branding.update', names: 'tenant' },
+  [`POST ${BRANDING}/domain/activate`]: { access: 'branding.update', names: 'tenant' },
+  'GET /api/tls/ask': { access: 'public' },
 };
 
 /** Routes that end the caller's sessions run after the others, so they cannot sign anyone out mid-walk. */
@@ -244,6 +254,13 @@ beforeAll(async () => {
   });
   // Branding studio (issue 16): a published version to read and restore, and a stored image.
   await BrandingVersionModel.create({ tenantId: a._id, version: 1, branding: a.branding, publishedAt: new Date() });
+  await CustomDomainModel.create({
+    _id: 'support.walk-a.example',
+    tenantId: a._id,
+    token: 'walk',
+    state: 'verified',
+    createdAt: new Date(),
+  });
   const assetFile = `${'ab'.repeat(16)}.png`;
   await BrandingAssetModel.create({
     _id: `${String(a._id)}:${assetFile}`,
@@ -284,6 +301,7 @@ function urlOf(path: string, f: Fixtures) {
     .replace(':attachmentId', f.fileId)
     .replace(':slug', f.faqSlug)
     .replace(':id', path.includes('/incidents/') ? f.incidentId : f.ticketId);
+  if (url.endsWith('/api/tls/ask')) return `${url}?domain=support.walk-a.example`;
   return url.endsWith('/service/intake') ? `${url}?category=no-connection` : url;
 }
 
