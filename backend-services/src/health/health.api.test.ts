@@ -61,6 +61,7 @@ describe('tenant resolution', () => {
       'customCss',
       'defaultCountry',
       'defaultLocale',
+      'id',
       'name',
       'slug',
       'timezone',
