@@ -110,3 +110,15 @@ test('an earlier version is restored in one click', async ({ page, browser }) =>
   expect(await headerColour(portal)).toBe('rgb(29, 78, 216)');
   await visitor.close();
 });
+
+test('the admin names a custom domain and is shown the CNAME and TXT records to create', async ({ page }) => {
+  await openStudio(page);
+  await page.getByLabel("Your portal's own address").fill('Portal.Prairiesky-E2E.example');
+  await page.getByRole('button', { name: 'Use this domain' }).click();
+  await expect(page.getByTestId('domain-state')).toContainText('Pending');
+  await expect(page.getByRole('cell', { name: '_wisp-verification.portal.prairiesky-e2e.example' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: /^wisp-verification=[a-f0-9]{32}$/ })).toBeVisible();
+  await page.getByLabel("Your portal's own address").fill('https://not a domain');
+  await page.getByRole('button', { name: 'Use this domain' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'host name' })).toBeVisible();
+});
