@@ -26,6 +26,7 @@ import { ticketsRouter } from './tickets/tickets.router.ts';
 import { deskRouter } from './desk/desk.router.ts';
 import { allow } from './platform/access/access.ts';
 import { brandingRouter } from './branding/branding.router.ts';
+import { tlsRouter } from './branding/custom-domain.router.ts';
 
 export type AppDeps = { config: TConfig; logger: Logger; auth: Auth };
 
@@ -43,6 +44,9 @@ export function createApp({ config, logger, auth }: AppDeps): Express {
 
   app.use('/api/health', allow('public'), healthRouter(auth));
 
+  // The TLS proxy asks before any tenant is known (see branding/custom-domain.router.ts).
+  app.use('/api/tls', allow('public'), tlsRouter());
+
   const api = express.Router();
   // Order matters: tenant first, then who is asking (a session is valid only on its tenant), then CSRF.
   const tenantResolver = createTenantResolver(config.PLATFORM_DOMAIN);
@@ -52,7 +56,14 @@ export function createApp({ config, logger, auth }: AppDeps): Express {
   api.use(loadViewAs());
   api.use(requireCsrf);
   // Every route declares who may call it (`allow`); these mounts are public unless a route says otherwise.
-  api.use('/tenant/:tenantId/branding', brandingRouter({ forgetTenant: tenantResolver.forget }));
+  api.use(
+    '/tenant/:tenantId/branding',
+    brandingRouter({
+      forgetTenant: tenantResolver.forget,
+      dnsServer: config.DNS_SERVER,
+      cnameTarget: config.CUSTOM_DOMAIN_TARGET ?? `portal.${config.PLATFORM_DOMAIN}`,
+    }),
+  );
   api.use('/tenant', allow('public'), tenantsRouter());
   api.use('/session', allow('public'), sessionRouter());
   api.use('/customer-portal/auth', allow('public'), customerAuthRouter({ config, auth }));

@@ -49,6 +49,13 @@ const ZConfig = z.object({
   UPLOAD_MAX_FILES: z.coerce.number().int().min(1).max(20).default(UPLOAD_LIMITS.maxFiles),
   /** Comment line sent on open ticket event streams so proxies keep them; also when the session is re-checked. */
   TICKET_EVENTS_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(300).default(25),
+  /** Custom domains: the DNS server "check now" asks (host or host:port); unset = the system's resolvers. */
+  DNS_SERVER: z
+    .string()
+    .regex(/^[\w.:-]+$/, 'must be a host or host:port')
+    .optional(),
+  /** The host a tenant's custom domain must be a CNAME of; default `portal.<PLATFORM_DOMAIN>`. */
+  CUSTOM_DOMAIN_TARGET: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type TConfig = z.infer<typeof ZConfig>;

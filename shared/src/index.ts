@@ -5,6 +5,7 @@ export * from './common/pagination.schema.ts';
 export * from './branding/branding.schema.ts';
 export * from './tenants/tenant.schema.ts';
 export * from './branding/branding-api.schema.ts';
+export * from './branding/custom-domain.schema.ts';
 export * from './customers/customer.schema.ts';
 export * from './customers/staff-customer.schema.ts';
 export * from './auth/auth.schema.ts';

@@ -52,12 +52,17 @@ test('the admin changes the primary colour and the logo, sees the preview change
   const logoSrc = await page.getByTestId('logo-current').getAttribute('src');
   expect(logoSrc).toMatch(/\/branding\/assets\/[a-f0-9]{32}\.png$/);
   await expect(preview.locator('.branded-header img')).toHaveAttribute('src', logoSrc!);
+  // The frame reloaded with the saved draft and still shows the colour typed, not yet saved.
+  await expect
+    .poll(() => preview.locator('.branded-header').evaluate((el) => getComputedStyle(el).backgroundColor))
+    .toBe(TEAL_RGB);
 
   await expectNoAxeViolations(page);
   await expectNoHorizontalScroll(page);
   await page.screenshot({ path: `/tmp/branding-studio-${testInfo.project.name}.png`, fullPage: true });
 
-  await page.getByLabel('Primary (buttons, header)', { exact: true }).fill(TEAL);
+  // The colour typed before the upload is still there, unsaved, and is published with it.
+  await expect(page.getByLabel('Primary (buttons, header)', { exact: true })).toHaveValue(TEAL);
   await page.getByTestId('publish').click();
   await expect(page.getByText(/Published as version \d+/)).toBeVisible();
 
@@ -104,4 +109,16 @@ test('an earlier version is restored in one click', async ({ page, browser }) =>
   await portal.goto(portalUrl('prairiesky', '/login'));
   expect(await headerColour(portal)).toBe('rgb(29, 78, 216)');
   await visitor.close();
+});
+
+test('the admin names a custom domain and is shown the CNAME and TXT records to create', async ({ page }) => {
+  await openStudio(page);
+  await page.getByLabel("Your portal's own address").fill('Portal.Prairiesky-E2E.example');
+  await page.getByRole('button', { name: 'Use this domain' }).click();
+  await expect(page.getByTestId('domain-state')).toContainText('Pending');
+  await expect(page.getByRole('cell', { name: '_wisp-verification.portal.prairiesky-e2e.example' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: /^wisp-verification=[a-f0-9]{32}$/ })).toBeVisible();
+  await page.getByLabel("Your portal's own address").fill('https://not a domain');
+  await page.getByRole('button', { name: 'Use this domain' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'host name' })).toBeVisible();
 });

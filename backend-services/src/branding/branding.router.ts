@@ -29,11 +29,13 @@ import {
 } from './branding.service.ts';
 import { findAsset, uploadImage, webManifest } from './branding-assets.service.ts';
 import type { ImageKind } from './branding-images.ts';
+import type { DomainDeps } from './custom-domain.service.ts';
+import { customDomainRoutes } from './custom-domain.router.ts';
 import { BRANDING_VERSION_COOKIE, brandingVersionCookie } from '../platform/tenancy/tenant-resolver.ts';
 
 const ZPublishResponse = z.object({ version: z.number().int(), branding: ZBranding });
 
-export type BrandingRouterDeps = {
+export type BrandingRouterDeps = DomainDeps & {
   /** Drops this process's cached tenant, so the publisher's next page load shows the new branding. */
   forgetTenant(tenantId: string): void;
 };
@@ -118,6 +120,7 @@ export function brandingRouter(deps: BrandingRouterDeps): Router {
     res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
     res.send(asset.data);
   });
+  customDomainRoutes(router, deps);
   router.get('/manifest.webmanifest', allow('public'), (req, res) => {
     res.setHeader('Content-Type', 'application/manifest+json');
     res.setHeader('Cache-Control', 'no-cache');

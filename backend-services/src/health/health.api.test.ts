@@ -61,7 +61,6 @@ describe('tenant resolution', () => {
       'customCss',
       'defaultCountry',
       'defaultLocale',
-      // The tenant's id names it in the branding API paths (/api/tenant/:tenantId/branding); not a secret.
       'id',
       'name',
       'slug',

@@ -15,6 +15,7 @@ import { FaqArticleModel } from '../../support/faq/faq-article.model.ts';
 import { StaffMemberModel } from '../../team/staff-member.model.ts';
 import { pngBytes } from '../../tickets/ticket-test-kit.ts';
 import { BrandingAssetModel, BrandingVersionModel } from '../../branding/branding.model.ts';
+import { CustomDomainModel } from '../../branding/custom-domain.model.ts';
 import { PERMISSIONS, reachOf, type RouteAccess } from './permissions.ts';
 import { audienceOf } from './access.ts';
 import { registeredRoutes, type RegisteredRoute } from './route-walk.ts';
@@ -177,6 +178,15 @@ const ROUTES: Record<string, Sample> = {
   [`POST ${BRANDING}/favicon`]: { access: 'branding.update', names: 'tenant' },
   [`GET ${BRANDING}/assets/:file`]: { access: 'public', names: 'tenant' },
   [`GET ${BRANDING}/manifest.webmanifest`]: { access: 'public', names: 'tenant' },
+  [`GET ${BRANDING}/domain`]: { access: 'branding.update', names: 'tenant' },
+  [`PUT ${BRANDING}/domain`]: {
+    access: 'branding.update',
+    names: 'tenant',
+    body: () => ({ domain: 'support.walk-a.example' }),
+  },
+  [`POST ${BRANDING}/domain/check`]: { access: 'branding.update', names: 'tenant' },
+  [`POST ${BRANDING}/domain/activate`]: { access: 'branding.update', names: 'tenant' },
+  'GET /api/tls/ask': { access: 'public' },
 
   // The ticket desk (issue 15).
   'GET /api/work-orders/events': { access: 'ticket.events' },
@@ -294,6 +304,13 @@ beforeAll(async () => {
   });
   // Branding studio (issue 16): a published version to read and restore, and a stored image.
   await BrandingVersionModel.create({ tenantId: a._id, version: 1, branding: a.branding, publishedAt: new Date() });
+  await CustomDomainModel.create({
+    _id: 'support.walk-a.example',
+    tenantId: a._id,
+    token: 'walk',
+    state: 'verified',
+    createdAt: new Date(),
+  });
   const assetFile = `${'ab'.repeat(16)}.png`;
   await BrandingAssetModel.create({
     _id: `${String(a._id)}:${assetFile}`,
@@ -344,6 +361,7 @@ function urlOf(path: string, f: Fixtures) {
     .replace(':slug', f.faqSlug)
     .replace(':uid', f.staffUid)
     .replace(':id', path.includes('/incidents/') ? f.incidentId : f.ticketId);
+  if (url.endsWith('/api/tls/ask')) return `${url}?domain=support.walk-a.example`;
   return url.endsWith('/service/intake') ? `${url}?category=no-connection` : url;
 }
 

@@ -83,7 +83,8 @@ export function createTenantResolver(platformDomain: string): TenantResolver {
     next();
   };
   const forget = (tenantId: string) => {
-    for (const [key, entry] of cache) if (entry.tenant && String(entry.tenant._id) === tenantId) cache.delete(key);
+    // "No such portal" answers go too: the change may be a custom domain that now belongs to this tenant.
+    for (const [key, entry] of cache) if (!entry.tenant || String(entry.tenant._id) === tenantId) cache.delete(key);
   };
   return Object.assign(resolver, { clearCache: () => cache.clear(), forget });
 }

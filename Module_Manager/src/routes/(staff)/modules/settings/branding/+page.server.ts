@@ -1,5 +1,10 @@
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
-import type { TBrandingDraftResponse, TBrandingImageResponse, TBrandingVersionList } from '@wisp/shared';
+import type {
+  TBrandingDraftResponse,
+  TBrandingImageResponse,
+  TBrandingVersionList,
+  TCustomDomainResponse,
+} from '@wisp/shared';
 import { BackendError, send } from '$lib/server/api';
 import { failLoad, redirectIfSignedOut, requireStaffSession } from '$lib/server/guards';
 import { patchFromForm } from '$lib/components/staff/branding-studio/studio-values';
@@ -15,11 +20,12 @@ async function requireAdmin(event: RequestEvent) {
 export const load: PageServerLoad = async (event) => {
   const base = await requireAdmin(event);
   try {
-    const [draft, { versions }] = await Promise.all([
+    const [draft, { versions }, { domain }] = await Promise.all([
       send<TBrandingDraftResponse>(event, `${base}/draft`),
       send<TBrandingVersionList>(event, `${base}/versions`),
+      send<TCustomDomainResponse>(event, `${base}/domain`),
     ]);
-    return { draft, versions, previewBase: '/modules/settings/branding/preview' };
+    return { draft, versions, domain, previewBase: '/modules/settings/branding/preview' };
   } catch (err) {
     failLoad(err, event);
   }
@@ -59,6 +65,15 @@ async function upload(event: RequestEvent, kind: 'logo' | 'favicon') {
     return { form: kind, done: 'uploaded' };
   } catch (err) {
     return refused(err, event, kind);
+  }
+}
+
+async function domainStep(event: RequestEvent, method: string, path: string, body: object) {
+  try {
+    await send<TCustomDomainResponse>(event, path, { method, body });
+    return { form: 'domain', done: 'domain' };
+  } catch (err) {
+    return refused(err, event, 'domain');
   }
 }
 
@@ -102,6 +117,13 @@ export const actions: Actions = {
       return refused(err, event, 'history');
     }
   },
+  domain: async (event) => {
+    const base = await requireAdmin(event);
+    const domain = String((await event.request.formData()).get('domain') ?? '');
+    return domainStep(event, 'PUT', `${base}/domain`, { domain });
+  },
+  domainCheck: async (event) => domainStep(event, 'POST', `${await requireAdmin(event)}/domain/check`, {}),
+  domainActivate: async (event) => domainStep(event, 'POST', `${await requireAdmin(event)}/domain/activate`, {}),
   logo: (event) => upload(event, 'logo'),
   favicon: (event) => upload(event, 'favicon'),
 };
