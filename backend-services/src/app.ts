@@ -69,7 +69,7 @@ export function createApp({ config, logger, auth }: AppDeps): Express {
   api.use('/customer-portal/auth', allow('public'), customerAuthRouter({ config, auth }));
   api.use('/staff/auth', allow('public'), staffAuthRouter({ config, auth }));
   api.use('/staff/dashboard', dashboardRouter());
-  api.use('/staff/team', teamRouter(auth));
+  api.use('/staff/team', teamRouter({ config, auth }));
   api.use('/audit', auditRouter());
   api.use('/customers', customersRouter({ config, auth }));
   api.use('/customer-portal/service', serviceInfoRouter());

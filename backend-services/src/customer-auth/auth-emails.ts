@@ -2,7 +2,7 @@ import type { TLocale } from '@wisp/shared';
 import { renderBrandedEmail } from '../notifications/branded-email.ts';
 import type { TTenantDoc } from '../tenants/tenant.model.ts';
 
-export type AuthEmailKind = 'signup-link' | 'portal-invite' | 'password-reset';
+export type AuthEmailKind = 'signup-link' | 'portal-invite' | 'password-reset' | 'staff-invite' | 'staff-reset';
 type Texts = { subject: string; heading: string; paragraphs: string[]; action: string; footnote: string };
 
 /** Every sign-in email in each language the portal speaks. `{company}` and `{name}` are filled in. */
@@ -75,6 +75,49 @@ const TEXTS: Record<AuthEmailKind, Record<TLocale, Texts>> = {
       action: 'Elegir una contraseña nueva',
       footnote:
         'Si usted no lo pidió, ignore este mensaje: su contraseña no cambia. Al restablecerla se cerrarán todas sus sesiones.',
+    },
+  },
+  'staff-invite': {
+    en: {
+      subject: 'You are invited to the {company} staff workspace',
+      heading: 'Join the {company} team',
+      paragraphs: ['Hi {name},', '{company} added you to its staff workspace. Choose a password to get started.'],
+      action: 'Choose my password',
+      footnote: 'This link works once and expires in 7 days.',
+    },
+    es: {
+      subject: 'Le invitaron al espacio del personal de {company}',
+      heading: 'Únase al equipo de {company}',
+      paragraphs: [
+        'Hola {name}:',
+        '{company} le agregó a su espacio del personal. Elija una contraseña para comenzar.',
+      ],
+      action: 'Elegir mi contraseña',
+      footnote: 'Este enlace funciona una sola vez y vence en 7 días.',
+    },
+  },
+  'staff-reset': {
+    en: {
+      subject: 'Reset your {company} staff password',
+      heading: 'Reset your password',
+      paragraphs: [
+        'Hi {name},',
+        'Someone asked to reset the password of your {company} staff account. Choose a new password with the button below.',
+      ],
+      action: 'Choose a new password',
+      footnote:
+        'This link works once and expires in 1 hour. If you did not ask for this, ignore this email: your password stays the same.',
+    },
+    es: {
+      subject: 'Restablezca su contraseña del personal de {company}',
+      heading: 'Restablezca su contraseña',
+      paragraphs: [
+        'Hola {name}:',
+        'Alguien pidió restablecer la contraseña de su cuenta del personal de {company}. Elija una contraseña nueva con el botón de abajo.',
+      ],
+      action: 'Elegir una contraseña nueva',
+      footnote:
+        'Este enlace funciona una sola vez y vence en 1 hora. Si usted no lo pidió, ignore este mensaje: su contraseña no cambia.',
     },
   },
 };

@@ -1,5 +1,12 @@
 import { Router } from 'express';
-import { ZStaffSessionRequest, type TStaffSignedIn } from '@wisp/shared';
+import {
+  ZStaffPasswordSet,
+  ZStaffResetAnswer,
+  ZStaffResetRequest,
+  ZStaffSessionRequest,
+  ZStaffSetPasswordRequest,
+  type TStaffSignedIn,
+} from '@wisp/shared';
 import { allow } from '../platform/access/access.ts';
 import { clearSessionCookie, setSessionCookie } from '../platform/auth/session-cookie.ts';
 import { endSession } from '../platform/auth/session.service.ts';
@@ -12,6 +19,7 @@ import {
   signOutStaffEverywhere,
   staffAuthConfig,
 } from './staff-auth.service.ts';
+import { requestStaffPasswordReset, setStaffPassword } from '../team/staff-invite.service.ts';
 
 /**
  * `/api/staff/auth/*`: the staff side's one sign-in path. The sign-in page signs in with the Firebase
@@ -36,6 +44,19 @@ export function staffAuthRouter(deps: AuthDeps): Router {
     setSessionCookie(req, res, session.token, session.absoluteExpiresAt);
     res.setHeader('Cache-Control', 'no-store');
     res.json(signedIn satisfies TStaffSignedIn);
+  });
+
+  // Forgot password: the same 202 whether or not the account exists.
+  router.post('/reset-password', validate('body', ZStaffResetRequest), async (req, res) => {
+    await requestStaffPasswordReset(deps, req.tenant, req.staffHost, res.locals.body, clientOf(req));
+    res.status(202).json(ZStaffResetAnswer.parse({ sent: true }));
+  });
+
+  // The emailed link of an invitation or a reset: choose the password (the page then signs in).
+  router.post('/set-password', validate('body', ZStaffSetPasswordRequest), async (req, res) => {
+    const answer = await setStaffPassword(deps, req.tenant, req.staffHost, res.locals.body, clientOf(req));
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(ZStaffPasswordSet.parse(answer));
   });
 
   router.post('/logout', async (req, res) => {

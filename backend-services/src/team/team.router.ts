@@ -1,12 +1,20 @@
 import { Router } from 'express';
-import { ZStaffMemberParams, ZStaffMemberUpdate, ZStaffTeam, ZStaffTeamRequest } from '@wisp/shared';
-import type { Auth } from 'firebase-admin/auth';
+import {
+  ZStaffInvitation,
+  ZStaffInvitationRequest,
+  ZStaffMemberParams,
+  ZStaffMemberUpdate,
+  ZStaffTeam,
+  ZStaffTeamRequest,
+} from '@wisp/shared';
+import type { AuthDeps } from '../customer-auth/customer-login.service.ts';
 import { allow } from '../platform/access/access.ts';
 import { validate } from '../platform/http/validate.ts';
 import { listTeam, updateStaffMember } from './team.service.ts';
+import { inviteStaffMember } from './staff-invite.service.ts';
 
 /** `/api/staff/team`: the tenant's staff, for its admins. */
-export function teamRouter(auth: Auth): Router {
+export function teamRouter(deps: AuthDeps): Router {
   const router = Router();
   router.get('/', allow('team.read'), validate('query', ZStaffTeamRequest), async (req, res) => {
     res.setHeader('Cache-Control', 'no-store');
@@ -19,8 +27,12 @@ export function teamRouter(auth: Auth): Router {
     validate('body', ZStaffMemberUpdate),
     async (req, res) => {
       const ctx = { tenant: req.tenant, actor: req.actor };
-      res.json({ member: await updateStaffMember(auth, ctx, res.locals.params.uid, res.locals.body) });
+      res.json({ member: await updateStaffMember(deps.auth, ctx, res.locals.params.uid, res.locals.body) });
     },
   );
+  router.post('/invitations', allow('team.invite'), validate('body', ZStaffInvitationRequest), async (req, res) => {
+    const invitation = await inviteStaffMember(deps, { tenant: req.tenant, actor: req.actor }, res.locals.body);
+    res.status(201).json(ZStaffInvitation.parse(invitation));
+  });
   return router;
 }

@@ -74,6 +74,13 @@ const ROUTES: Record<string, Sample> = {
   'GET /api/staff/team': { access: 'team.read' },
   'PATCH /api/staff/team/:uid': { access: 'team.update', names: 'tenant', body: () => ({ role: 'staff' }) },
   'GET /api/audit': { access: 'audit.read' },
+  // Staff invitations and password reset (branch staff-signin, issue 14)
+  'POST /api/staff/team/invitations': {
+    access: 'team.invite',
+    body: () => ({ email: `walk${Math.random().toString(36).slice(2, 10)}@wisp.example`, name: 'Walk', role: 'staff' }),
+  },
+  'POST /api/staff/auth/reset-password': { access: 'public' },
+  'POST /api/staff/auth/set-password': { access: 'public' },
   'POST /api/customers/:customerId/portal-invite': { access: 'customer.invite', names: 'tenant' },
   'POST /api/customers/:customerId/portal-access': {
     access: 'customer.portalAccess',

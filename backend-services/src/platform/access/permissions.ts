@@ -87,6 +87,8 @@ export const PERMISSIONS = {
   'team.read': { admin: 'tenant' },
   'team.update': { admin: 'tenant' },
   'audit.read': { admin: 'tenant' },
+  // Staff invitations (branch staff-signin, issue 14): admins invite; reset and set-password are public.
+  'team.invite': { admin: 'tenant' },
 } as const satisfies Record<string, Rule>;
 
 export type Permission = keyof typeof PERMISSIONS;
