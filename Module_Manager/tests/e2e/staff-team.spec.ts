@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations } from './portal-helpers';
+import { expectNoAxeViolations, linkFromMail } from './portal-helpers';
 import { expectNoHorizontalScroll } from './tickets-helpers';
-import { signInAsStaff, STAFF, staffUrl } from './staff-helpers';
+import { fillStaffSignIn, signInAsStaff, STAFF, staffUrl } from './staff-helpers';
 
 // Each project uses its own tenant, so the two runs never change each other's team.
 const tenantOf = (project: string): 'summitridge' | 'prairiesky' =>
@@ -72,4 +72,38 @@ test('plain staff cannot open the team or the audit log', async ({ page }) => {
     const res = await page.goto(staffUrl('prairiesky', path));
     expect(res?.status(), path).toBe(404);
   }
+});
+
+test('an admin invites a new member, who chooses a password from the emailed link and signs in', async ({
+  page,
+  browser,
+}, testInfo) => {
+  const tenant = tenantOf(testInfo.project.name);
+  const email = `invitee.${testInfo.project.name}.${Date.now()}@example.com`;
+  await signInAsStaff(page, { tenant, role: 'admin', returnTo: '/modules/settings/team' });
+  await page.getByLabel('Name', { exact: true }).fill('Iris Invitee');
+  await page.getByLabel('Work email').fill(email);
+  await page.getByRole('button', { name: 'Invite', exact: true }).click();
+  await expect(page.getByRole('status')).toHaveText(`Invitation sent to ${email}.`);
+  await expect(page.getByRole('row', { name: /Iris Invitee/ })).toContainText('Invited');
+  await expectNoAxeViolations(page);
+  await page.screenshot({ path: `/tmp/staff-team-invite-${testInfo.project.name}.png`, fullPage: true });
+
+  const link = await linkFromMail(email, /https?:\/\/[^\s"<>]+\/staff\/accept\?code=[\w-]+/);
+  const invitee = await (await browser.newContext()).newPage();
+  await invitee.goto(link);
+  await expect(invitee.getByRole('heading', { level: 1 })).toHaveText('Join the team');
+  await expectNoAxeViolations(invitee);
+  await expectNoHorizontalScroll(invitee);
+  await invitee.screenshot({ path: `/tmp/staff-accept-${testInfo.project.name}.png`, fullPage: true });
+  await invitee.getByLabel('New password').fill('Iris-Chooses-This-2026');
+  await invitee.getByRole('button', { name: 'Set my password' }).click();
+  await expect(invitee).toHaveURL(/\/staff\/login\?passwordSet=1$/);
+  await expect(invitee.getByRole('status')).toHaveText('Your password is set. Sign in with it.');
+  await fillStaffSignIn(invitee, email, 'Iris-Chooses-This-2026');
+  await expect(invitee).toHaveURL((url) => url.pathname === '/dashboard');
+
+  await page.reload();
+  await expect(page.getByRole('row', { name: /Iris Invitee/ })).toContainText('Active');
+  await invitee.context().close();
 });

@@ -66,7 +66,13 @@ export function rerouteToPortal(pathname: string): string | undefined {
 export const STAFF_SECTIONS = ['/dashboard', '/modules/customers', '/modules/maintain', '/modules/settings', '/staff'];
 
 /** Staff pages open without a staff session: signing in, choosing a password from an emailed link. */
-export const STAFF_SIGNED_OUT_PAGES = ['/staff/login', '/staff/logout', '/staff/forgot-password', '/staff/accept'];
+export const STAFF_SIGNED_OUT_PAGES = [
+  '/staff/login',
+  '/staff/logout',
+  '/staff/forgot-password',
+  '/staff/accept',
+  '/staff/reset-password',
+];
 
 export const STAFF_HOME = '/dashboard';
 export const STAFF_LOGIN = '/staff/login';

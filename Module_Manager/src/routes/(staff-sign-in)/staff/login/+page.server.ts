@@ -14,13 +14,15 @@ export const load: PageServerLoad = async (event) => {
     return {
       firebase: await allowFirebaseConnections(event),
       returnTo: safeStaffReturnTo(q.get('returnTo')),
-      note: q.has('expired')
-        ? ('expired' as const)
-        : q.has('signedOutEverywhere')
-          ? ('signedOutEverywhere' as const)
-          : q.has('signedOut')
-            ? ('signedOut' as const)
-            : null,
+      note: q.has('passwordSet')
+        ? ('passwordSet' as const)
+        : q.has('expired')
+          ? ('expired' as const)
+          : q.has('signedOutEverywhere')
+            ? ('signedOutEverywhere' as const)
+            : q.has('signedOut')
+              ? ('signedOut' as const)
+              : null,
     };
   } catch (err) {
     failLoad(err, event);

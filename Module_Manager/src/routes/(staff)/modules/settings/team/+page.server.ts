@@ -35,7 +35,26 @@ async function change(event: RequestEvent, body: (get: (name: string) => string)
   return { uid, saved: true };
 }
 
+/** Invite a new member: field errors (a bad email, one already on the team) stay beside the fields. */
+async function invite(event: RequestEvent) {
+  await requireStaffSession(event);
+  const get = await readForm(event);
+  const values = { name: get('name').trim(), email: get('email').trim(), role: get('role') };
+  const errors: Record<string, string> = {};
+  if (!values.name) errors.name = m.staff_team_invite_error_name();
+  if (!/^\S+@\S+\.\S+$/.test(values.email)) errors.email = m.staff_team_invite_error_email();
+  if (Object.keys(errors).length) return fail(400, { form: 'invite', errors, values });
+  try {
+    await send(event, '/api/staff/team/invitations', { method: 'POST', body: values });
+  } catch (err) {
+    redirectStaffIfSignedOut(event, err);
+    return backendFailure(err, values, 'invite');
+  }
+  return { invited: values.email };
+}
+
 export const actions: Actions = {
+  invite,
   role: (event) => change(event, (get) => (['admin', 'staff'].includes(get('role')) ? { role: get('role') } : null)),
   access: (event) =>
     change(event, (get) =>
