@@ -13,6 +13,7 @@ export function staffNav(role: string): { main: StaffNavItem[]; settings: StaffN
     { href: '/dashboard', label: m.staff_shell_nav_dashboard() },
     { href: '/modules/customers', label: m.staff_shell_nav_customers() },
     { href: '/modules/maintain', label: m.staff_shell_nav_tickets() },
+    { href: '/modules/reports/satisfaction', label: m.sla_nav_reports() },
   ];
   if (role === 'admin') main.push({ href: '/modules/settings/branding', label: m.staff_shell_nav_settings() });
   return {
@@ -23,6 +24,7 @@ export function staffNav(role: string): { main: StaffNavItem[]; settings: StaffN
             { href: '/modules/settings/branding', label: m.staff_shell_nav_branding() },
             { href: '/modules/settings/team', label: m.staff_shell_nav_team() },
             { href: '/modules/settings/audit', label: m.staff_shell_nav_audit() },
+            { href: '/modules/settings/service-levels', label: m.sla_nav_service_levels() },
           ]
         : [],
   };
