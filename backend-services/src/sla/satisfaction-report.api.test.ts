@@ -128,6 +128,15 @@ describe(`GET ${PATH}`, () => {
     expect((await report('?from=2026-11-10&to=2026-11-12')).count).toBe(2);
   });
 
+  it('without dates it covers the last 30 days up to today on the tenant’s calendar; with only a start, 30 days from it', async () => {
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: blue.timezone }).format(new Date());
+    const r = await report('');
+    expect(r.period.to).toBe(today);
+    expect((Date.parse(r.period.to) - Date.parse(r.period.from)) / 86_400_000).toBe(29);
+    expect((await report('?from=2026-11-01')).period).toMatchObject({ from: '2026-11-01', to: '2026-11-30' });
+    expect((await report('?to=2026-03-01')).period).toMatchObject({ from: '2026-01-31', to: '2026-03-01' });
+  });
+
   it('an empty period has no average and zero counts', async () => {
     const r = await report('?from=2025-01-01&to=2025-01-31');
     expect(r).toMatchObject({ count: 0, average: null, byAssignee: [], lowRatings: [] });

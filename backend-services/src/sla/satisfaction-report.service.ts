@@ -21,9 +21,8 @@ const wallOfDay = (iso: string): WallClock => {
 };
 /** `iso` shifted by whole days, on the calendar (no timezone involved). */
 const addDays = (iso: string, days: number) => {
-  const d = new Date(Date.UTC(...(iso.split('-').map(Number) as [number, number, number])));
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
+  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
 };
 const round2 = (n: number) => Math.round(n * 100) / 100;
 

@@ -13,7 +13,6 @@ export function staffNav(role: string): { main: StaffNavItem[]; settings: StaffN
     { href: '/dashboard', label: m.staff_shell_nav_dashboard() },
     { href: '/modules/customers', label: m.staff_shell_nav_customers() },
     { href: '/modules/maintain', label: m.staff_shell_nav_tickets() },
-    { href: '/modules/reports/satisfaction', label: m.sla_nav_reports() },
   ];
   if (role === 'admin') main.push({ href: '/modules/settings/branding', label: m.staff_shell_nav_settings() });
   return {
