@@ -59,7 +59,7 @@ twoTenantWorld('sla', (w) => ({ t, blue, green } = w));
 beforeAll(async () => {
   // Around the clock, so the minutes counted here are wall-clock minutes whatever time the test runs.
   await TenantModel.updateOne({ _id: blue._id }, { $set: { weeklySupportHours: [] } });
-  blue = { ...blue, weeklySupportHours: [] } as TTenantDoc;
+  blue = { ...blue, weeklySupportHours: [] } as unknown as TTenantDoc;
   ana = await createCustomer(blue, { firstName: 'Ana', lastName: 'Ruiz', siteId: 'INC-SITE-A' });
   await ticketOpened('Fresh high', 10); // first response due in ~50 of 60 minutes
   await ticketOpened('Overdue high', 95); // ~35 minutes overdue

@@ -102,7 +102,7 @@ describe(`PUT ${PATH}`, () => {
     expect(policy.targets.high).toEqual({ firstResponseMinutes: 30, resolutionMinutes: 240 });
     const audit = await AuditEntryModel.findOne({ tenantId: blue._id, action: 'sla.update' }).lean();
     expect(audit?.summary).toBe('high 60/480 → 30/240');
-    expect(audit?.actor.email).toBe('admin@slapol-blue.example');
+    expect(audit?.actor?.email).toBe('admin@slapol-blue.example');
   });
 
   it("saving one tenant's targets leaves the other tenant on its own", async () => {

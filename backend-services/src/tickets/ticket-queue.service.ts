@@ -217,7 +217,7 @@ export async function listQueue(ctx: TicketContext, query: TDeskQueueQuery): Pro
     items: page.map((t) => {
       const seen = readAt.get(String(t._id));
       return {
-        ...toStaffTicketSummary(t as TTicketDoc),
+        ...toStaffTicketSummary(t as unknown as TTicketDoc),
         customerName: nameOf.get(t.customerId) ?? null,
         siteId: t.siteId ?? null,
         lastCustomerMessageAt: t.lastCustomerMessageAt ? t.lastCustomerMessageAt.toISOString() : null,
