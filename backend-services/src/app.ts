@@ -24,6 +24,8 @@ import { serviceInfoRouter } from './service-info/service-info.router.ts';
 import { customerSupportRouter, staffSupportRouter } from './support/support.router.ts';
 import { ticketsRouter } from './tickets/tickets.router.ts';
 import { deskRouter } from './desk/desk.router.ts';
+import { slaSettingsRouter } from './sla/sla.router.ts';
+import { reportsRouter } from './sla/reports.router.ts';
 import { allow } from './platform/access/access.ts';
 import { brandingRouter } from './branding/branding.router.ts';
 import { tlsRouter } from './branding/custom-domain.router.ts';
@@ -78,6 +80,8 @@ export function createApp({ config, logger, auth }: AppDeps): Express {
   // The public API keeps the product plan's name for tickets.
   api.use('/work-orders', ticketsRouter(config));
   api.use('/desk', deskRouter());
+  api.use('/settings/service-levels', slaSettingsRouter());
+  api.use('/reports', reportsRouter());
   app.use('/api', api);
 
   app.use(notFoundHandler);

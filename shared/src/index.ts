@@ -18,5 +18,7 @@ export * from './tickets/ticket.schema.ts';
 export * from './tickets/staff-ticket.schema.ts';
 export * from './audit/audit.schema.ts';
 export * from './dashboard/dashboard.schema.ts';
+export * from './sla/sla.schema.ts';
+export * from './reports/satisfaction.schema.ts';
 export * from './desk/desk.schema.ts';
 export * from './team/team.schema.ts';

@@ -144,6 +144,8 @@ const DEMO_TICKETS: DemoTicket[] = [
       { who: 'note', text: 'Bracket bent. Replaced with heavy-duty mount, signal -54 dBm after.', hoursAfter: 49 },
       { who: 'staff', text: 'The dish is re-aimed and on a new mount. Your signal is strong again.', hoursAfter: 50 },
     ],
+    // A low rating with a comment, so the satisfaction report has one to show (issue 17).
+    rating: { rating: 2, comment: 'Fixed in the end, but two days without a usable signal.' },
   },
   {
     key: 'outage-resolved',

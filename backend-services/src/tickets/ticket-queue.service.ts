@@ -1,5 +1,6 @@
 import {
   CLOSED_TICKET_STATUSES,
+  DESK_VIEWS,
   OPEN_TICKET_STATUSES,
   TICKET_PRIORITIES,
   type TDeskQueuePage,
@@ -16,6 +17,7 @@ import { viewersOf } from '../desk/presence.ts';
 import type { TicketContext } from './ticket-context.ts';
 import { TicketModel, TicketStaffReadModel, type TTicketDoc } from './ticket.model.ts';
 import { toStaffTicketSummary } from './tickets.views.ts';
+import { queueClocks, type ClockedRow } from '../sla/queue-sla.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const AGE_DAYS = { '1d': 1, '3d': 3, '7d': 7, '30d': 30 } as const;
@@ -40,12 +42,17 @@ const ROW_FIELDS = {
   firstResponseAt: 1,
   resolvedAt: 1,
   closedAt: 1,
+  // The SLA clock's pauses (incidentLinks arrives with the outages branch).
+  statusHistory: 1,
+  incidentLinks: 1,
 } as const;
-type Row = Pick<TTicketDoc, '_id' | keyof typeof ROW_FIELDS>;
+type Row = Pick<TTicketDoc, '_id' | Exclude<keyof typeof ROW_FIELDS, 'incidentLinks'>> & ClockedRow;
 
 /** The built-in views. Each counts on its own, whatever filters the page has. */
 function inView(view: TDeskView, t: Row, me: string, weekAgo: Date): boolean {
   switch (view) {
+    case 'breaching':
+      return isOpen(t.status) && Boolean(t.sla && !t.sla.paused && t.sla.dueInMinutes <= 60);
     case 'mine':
       return isOpen(t.status) && t.assignedTo === me;
     case 'unassigned':
@@ -121,7 +128,14 @@ const SORTS: Record<TDeskQueueQuery['sort'], (a: Row, b: Row) => number> = {
   priority: (a, b) =>
     (PRIORITY_RANK[b.priority] ?? 0) - (PRIORITY_RANK[a.priority] ?? 0) ||
     a.createdAt.getTime() - b.createdAt.getTime(),
+  due: (a, b) => dueRank(a) - dueRank(b) || a.createdAt.getTime() - b.createdAt.getTime(),
 };
+
+/** Running clocks by minutes left, then paused ones by minutes left, then tickets without a clock. */
+function dueRank(t: Row): number {
+  if (!t.sla) return Number.MAX_SAFE_INTEGER;
+  return t.sla.dueInMinutes + (t.sla.paused ? 1e9 : 0);
+}
 
 /**
  * The desk's queue: one page of rows plus every built-in view's count, from ONE read of the tenant's
@@ -146,7 +160,7 @@ export async function listQueue(ctx: TicketContext, query: TDeskQueueQuery): Pro
       { closedAt: { $gte: weekAgo } },
     ],
   };
-  const [tickets, searched, incidentSites] = await Promise.all([
+  const [read, searched, incidentSites] = await Promise.all([
     TicketModel.find(
       { tenantId: ctx.tenant._id, ...(onlyRecent || query.view === 'resolved' ? recentOrOpen : {}) },
       ROW_FIELDS,
@@ -154,6 +168,7 @@ export async function listQueue(ctx: TicketContext, query: TDeskQueueQuery): Pro
     query.q ? customersMatching(ctx, query.q) : null,
     query.incident ? activeIncidentSites(ctx, now) : null,
   ]);
+  const tickets = await queueClocks(ctx.tenant, read, now);
 
   const assignee = query.assignee === 'me' ? me : (query.assignee ?? query.assignedTo);
   const createdSince = query.created ? startOfTodayIn(ctx.tenant.timezone, now) : null;
@@ -180,10 +195,7 @@ export async function listQueue(ctx: TicketContext, query: TDeskQueueQuery): Pro
     .sort((a, b) => SORTS[query.sort](a, b) || (String(a._id) < String(b._id) ? 1 : -1));
   const page = matched.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
   const views = Object.fromEntries(
-    (['mine', 'unassigned', 'waiting', 'open', 'resolved'] as const).map((v) => [
-      v,
-      tickets.filter((t) => inView(v, t, me, weekAgo)).length,
-    ]),
+    DESK_VIEWS.map((v) => [v, tickets.filter((t) => inView(v, t, me, weekAgo)).length]),
   ) as TDeskQueuePage['views'];
 
   const [customers, reads] = page.length
@@ -205,12 +217,13 @@ export async function listQueue(ctx: TicketContext, query: TDeskQueueQuery): Pro
     items: page.map((t) => {
       const seen = readAt.get(String(t._id));
       return {
-        ...toStaffTicketSummary(t as TTicketDoc),
+        ...toStaffTicketSummary(t as unknown as TTicketDoc),
         customerName: nameOf.get(t.customerId) ?? null,
         siteId: t.siteId ?? null,
         lastCustomerMessageAt: t.lastCustomerMessageAt ? t.lastCustomerMessageAt.toISOString() : null,
         unread: Boolean(t.lastCustomerMessageAt && (!seen || t.lastCustomerMessageAt > seen)),
         viewers: viewersOf(tenantId, String(t._id), me),
+        sla: t.sla,
       };
     }),
     page: query.page,

@@ -21,6 +21,7 @@ export const AUDIT_ACTIONS = [
   'branding.restore',
   'branding.logo',
   'branding.domain',
+  'sla.update',
 ] as const;
 export const ZAuditAction = z.enum(AUDIT_ACTIONS);
 export type TAuditAction = z.infer<typeof ZAuditAction>;

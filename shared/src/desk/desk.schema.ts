@@ -3,15 +3,18 @@ import { TICKET_LIMITS as L } from '../constants.ts';
 import { ZPage, ZPagination } from '../common/pagination.schema.ts';
 import { ZTicketCategory, ZTicketPriority, ZTicketStatus, ZCommentRequest } from '../tickets/ticket.schema.ts';
 import { ZStaffTicketMessage, ZStaffTicketSummary } from '../tickets/staff-ticket.schema.ts';
+import { ZTicketSla } from '../sla/sla.schema.ts';
 
 /**
  * The ticket desk (`/modules/maintain`): the queue's views, filters and sort, saved views, bulk
  * changes, presence, saved replies and the staff event stream. Staff only.
  */
-export const DESK_VIEWS = ['mine', 'unassigned', 'waiting', 'open', 'resolved'] as const;
+/** `breaching`: open, the clock running, and due within the next business hour or overdue (issue 17). */
+export const DESK_VIEWS = ['mine', 'unassigned', 'waiting', 'open', 'resolved', 'breaching'] as const;
 export const ZDeskView = z.enum(DESK_VIEWS);
 export type TDeskView = z.infer<typeof ZDeskView>;
-export const DESK_SORTS = ['newest', 'oldest', 'customer', 'priority'] as const;
+/** `due`: the soonest due (most overdue) first; paused clocks after running ones, tickets without a clock last. */
+export const DESK_SORTS = ['newest', 'oldest', 'customer', 'priority', 'due'] as const;
 /** Older than one day, three, seven or thirty. */
 export const DESK_AGES = ['1d', '3d', '7d', '30d'] as const;
 
@@ -50,6 +53,8 @@ export const ZDeskQueueRow = ZStaffTicketSummary.extend({
   unread: z.boolean(),
   /** Other staff who have the ticket open now. */
   viewers: z.array(ZDeskViewer),
+  /** The service-level clock (issue 17); null once resolved or closed. */
+  sla: ZTicketSla.nullable(),
 });
 export type TDeskQueueRow = z.infer<typeof ZDeskQueueRow>;
 

@@ -221,6 +221,18 @@ const ROUTES: Record<string, Sample> = {
     body: () => ({ title: 'Thanks', body: 'Hi {{customer.firstName}}, thanks!', scope: 'personal' }),
   },
   'DELETE /api/desk/saved-replies/:id': { access: 'desk.savedReplies.write' },
+
+  // Service levels and satisfaction (branch sla, issue 17).
+  'GET /api/settings/service-levels': { access: 'sla.read' },
+  'PUT /api/settings/service-levels': {
+    access: 'sla.update',
+    body: () => ({
+      targets: Object.fromEntries(
+        ['low', 'medium', 'high', 'critical'].map((p) => [p, { firstResponseMinutes: 60, resolutionMinutes: 480 }]),
+      ),
+    }),
+  },
+  'GET /api/reports/satisfaction': { access: 'report.satisfaction' },
 };
 
 /** Routes that end the caller's sessions run after the others, so they cannot sign anyone out mid-walk. */

@@ -89,6 +89,11 @@ export const PERMISSIONS = {
   'audit.read': { admin: 'tenant' },
   // Staff invitations (branch staff-signin, issue 14): admins invite; reset and set-password are public.
   'team.invite': { admin: 'tenant' },
+
+  // Service levels and satisfaction (branch sla, issue 17): targets read by staff, set by admins.
+  'sla.read': read(staffSide),
+  'sla.update': { admin: 'tenant' },
+  'report.satisfaction': read(staffSide),
 } as const satisfies Record<string, Rule>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -11,19 +11,30 @@ export type OpeningState = {
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
-type WallClock = { year: number; month: number; day: number; weekday: number; minutes: number };
+export type WallClock = { year: number; month: number; day: number; weekday: number; minutes: number };
+
+/** Building a formatter costs far more than using one, and the SLA clock asks many times per request. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      weekday: 'short',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
 
 export function wallClockAt(instant: Date, timeZone: string): WallClock {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    weekday: 'short',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(instant);
+  const parts = formatterFor(timeZone).formatToParts(instant);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return {
     year: Number(get('year')),
@@ -34,7 +45,7 @@ export function wallClockAt(instant: Date, timeZone: string): WallClock {
   };
 }
 
-const toMinutes = (hhmm: string) => {
+export const toMinutes = (hhmm: string) => {
   const [h, m] = hhmm.split(':').map(Number);
   return (h ?? 0) * 60 + (m ?? 0);
 };
@@ -47,7 +58,7 @@ function zoneOffsetMinutes(instant: Date, timeZone: string): number {
 }
 
 /** The instant at which the tenant's wall clock shows `minutes` on the local date `daysAhead` after `from`. */
-function instantOfWallTime(from: WallClock, daysAhead: number, minutes: number, timeZone: string): Date {
+export function instantOfWallTime(from: WallClock, daysAhead: number, minutes: number, timeZone: string): Date {
   const wallAsUtc = Date.UTC(from.year, from.month - 1, from.day + daysAhead, Math.floor(minutes / 60), minutes % 60);
   let guess = wallAsUtc - zoneOffsetMinutes(new Date(wallAsUtc), timeZone) * 60_000;
   guess = wallAsUtc - zoneOffsetMinutes(new Date(guess), timeZone) * 60_000;

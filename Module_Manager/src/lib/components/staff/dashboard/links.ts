@@ -9,4 +9,5 @@ export const DESK_LINKS = {
   oldestOpen: '/modules/maintain?view=open&sort=oldest',
   newToday: '/modules/maintain?view=open&created=today',
   atIncidentSites: '/modules/maintain?view=open&incident=active',
+  breachingSoon: '/modules/maintain?view=breaching&sort=due',
 } as const;

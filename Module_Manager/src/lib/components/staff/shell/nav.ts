@@ -23,6 +23,7 @@ export function staffNav(role: string): { main: StaffNavItem[]; settings: StaffN
             { href: '/modules/settings/branding', label: m.staff_shell_nav_branding() },
             { href: '/modules/settings/team', label: m.staff_shell_nav_team() },
             { href: '/modules/settings/audit', label: m.staff_shell_nav_audit() },
+            { href: '/modules/settings/service-levels', label: m.sla_nav_service_levels() },
           ]
         : [],
   };
