@@ -141,11 +141,12 @@ export async function previewFaqMarkdown(ctx: AccessContext, bodyMarkdown: strin
   return { html: renderArticleHtml(bodyMarkdown) };
 }
 
+/** Deletes an article of the tenant. Answers the same whether or not it existed (like the desk's deletes). */
 export async function deleteFaqArticle(ctx: AccessContext, slug: string): Promise<{ deleted: true }> {
   await requireAccess(ctx, 'faq.delete');
   const { tenant } = ctx;
   const existing = await FaqArticleModel.findOne({ tenantId: tenant._id, slug }).lean<TFaqArticleDoc>();
-  if (!existing) throw AppError.notFound();
+  if (!existing) return { deleted: true };
   await FaqArticleModel.deleteOne({ _id: existing._id, tenantId: tenant._id });
   await recordAudit(staffActorOfContext(ctx), 'faq.delete', { kind: 'faq', id: existing.slug, label: existing.title });
   return { deleted: true };

@@ -23,7 +23,7 @@ type DeliveryDoc = TIncidentDeliveryDoc & { _id: string };
 export type UpdateToDeliver = { index: number; status: TIncidentStatus; message: string; eta: Date | null };
 
 /** How many tickets are moved to resolved at once: each move is a few round trips of its own. */
-const RESOLVE_CONCURRENCY = 6;
+const RESOLVE_CONCURRENCY = 3;
 
 /**
  * One incident update to everyone it concerns: a public reply on every linked ticket and one email to
@@ -169,11 +169,17 @@ async function resolveLinkedTickets(ctx: TicketContext, tickets: TTicketDoc[]) {
     for (let next = queue.shift(); next; next = queue.shift()) {
       const fresh = await TicketModel.findById(next._id).lean<TTicketDoc>();
       if (!fresh || (CLOSED_TICKET_STATUSES as readonly string[]).includes(fresh.status)) continue;
-      try {
-        await changeStatus(ctx, fresh, 'resolved', { notify: false, followUp: true });
-      } catch (err) {
-        // Someone moved the ticket meanwhile (e.g. closed it): their move stands.
-        if (!(err instanceof AppError) || err.status !== 409) throw err;
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await changeStatus(ctx, fresh, 'resolved', { notify: false, followUp: true });
+          break;
+        } catch (err) {
+          // Someone moved the ticket meanwhile (e.g. closed it): their move stands.
+          if (err instanceof AppError && err.status === 409) break;
+          // FerretDB's SQLite answers a burst of writes with "database is locked": wait and retry.
+          if (attempt >= 5 || !/SQLITE_BUSY|database is locked/.test((err as Error).message)) throw err;
+          await new Promise((r) => setTimeout(r, 50 * (attempt + 1)));
+        }
       }
     }
   };

@@ -191,17 +191,22 @@ export async function copyLinksToTickets(tenant: TTenantDoc, ticketIds: Types.Ob
           (t.incidentLinks ?? []).some((h, i) => Boolean(h.unlinkedAt) !== Boolean(w.history[i]!.unlinkedAt)))
       );
     });
-    await Promise.all(
-      stale.map((t) => {
-        const w = want.get(String(t._id))!;
-        return TicketModel.updateOne(
-          { _id: t._id, tenantId: tenant._id },
-          w.current
-            ? { $set: { incidentId: w.current, incidentLinks: w.history } }
-            : { $set: { incidentLinks: w.history }, $unset: { incidentId: 1 } },
-        );
-      }),
-    );
+    // Tickets wanting the same copy (a bulk link: all of them) take one updateMany: hundreds of
+    // concurrent single updates lock FerretDB's SQLite (SQLITE_BUSY).
+    const groups = new Map<string, Types.ObjectId[]>();
+    for (const t of stale) {
+      const key = JSON.stringify(want.get(String(t._id)));
+      groups.set(key, [...(groups.get(key) ?? []), t._id]);
+    }
+    for (const ids of groups.values()) {
+      const w = want.get(String(ids[0]))!;
+      await TicketModel.updateMany(
+        { _id: { $in: ids }, tenantId: tenant._id },
+        w.current
+          ? { $set: { incidentId: w.current, incidentLinks: w.history } }
+          : { $set: { incidentLinks: w.history }, $unset: { incidentId: 1 } },
+      );
+    }
     pending = stale.map((t) => t._id);
   }
 }
