@@ -11,6 +11,7 @@ import {
   ZLinkTicketsRequest,
   ZLinkTicketsResponse,
   ZStaffFaqArticleDetail,
+  ZSupportSites,
   ZFaqArticleInput,
   ZFaqQuery,
   ZFaqSlug,
@@ -42,7 +43,7 @@ import { z } from 'zod';
 import type { Request } from 'express';
 import { localFileStorage } from '../storage/file-storage.ts';
 import type { TicketContext } from '../tickets/ticket-context.ts';
-import { linkTickets, listIncidentTickets } from './incidents/incident-links.service.ts';
+import { linkTickets, listIncidentTickets, listSites } from './incidents/incident-links.service.ts';
 import { deliverUpdateAgain, getDeliveryReport } from './incidents/incident-delivery.service.ts';
 import { getSupportContact } from './contact/contact.service.ts';
 import {
@@ -134,7 +135,10 @@ export function staffSupportRouter(opts: { portalUrlTemplate: string; uploadDir:
       respond(res, ZIncidentUpdateResponse, { incident, updateIndex, delivered }, 201);
     },
   );
-  // Outages (issue 17): linked tickets, delivery report, delivering an update again.
+  // Outages (issue 17): sites to pick, linked tickets, delivery report, delivering an update again.
+  router.get('/sites', allow('incident.list'), async (req, res) => {
+    respond(res, ZSupportSites, await listSites(req));
+  });
   router.get('/incidents/:id/tickets', allow('incident.tickets'), async (req, res) => {
     respond(res, ZIncidentTicketsResponse, await listIncidentTickets(req, String(req.params.id)));
   });

@@ -79,3 +79,9 @@ export const ZIncidentUpdateResponse = z.object({
   delivered: ZDeliverResponse,
 });
 export type TIncidentUpdateResponse = z.infer<typeof ZIncidentUpdateResponse>;
+
+/** Staff: `GET /api/support/sites`: the tenant's service sites (from its customers), for picking affected sites. */
+export const ZSupportSites = z.object({
+  sites: z.array(z.object({ siteId: z.string(), customers: z.number().int() })),
+});
+export type TSupportSites = z.infer<typeof ZSupportSites>;

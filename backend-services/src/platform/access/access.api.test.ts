@@ -134,6 +134,7 @@ const ROUTES: Record<string, Sample> = {
   },
   'PUT /api/support/faq/:slug': { access: 'faq.update', names: 'tenant', body: faqInput },
   // Outages (branch outages, issue 17): linked tickets, delivery reports, the FAQ editor.
+  'GET /api/support/sites': { access: 'incident.list' },
   'GET /api/support/incidents/:id/tickets': { access: 'incident.tickets', names: 'tenant' },
   'POST /api/support/incidents/:id/links': { access: 'incident.link', names: 'tenant', body: () => ({ all: true }) },
   'GET /api/support/incidents/:id/updates/:index/delivery': { access: 'incident.tickets', names: 'tenant' },

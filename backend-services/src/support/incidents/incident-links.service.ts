@@ -6,6 +6,7 @@ import {
   type TIncidentTicketsResponse,
   type TLinkTicketsRequest,
   type TLinkTicketsResponse,
+  type TSupportSites,
 } from '@wisp/shared';
 import type { TTenantDoc } from '../../tenants/tenant.model.ts';
 import { requireAccess, type AccessContext } from '../../platform/access/access.ts';
@@ -276,4 +277,19 @@ export async function unlinkTicket(tenant: TTenantDoc, ticketId: Types.ObjectId,
   );
   await copyLinksToTickets(tenant, [ticketId]);
   return true;
+}
+
+/** Staff pick affected sites from the sites the tenant's customers are at, with how many are at each. */
+export async function listSites(ctx: AccessContext): Promise<TSupportSites> {
+  await requireAccess(ctx, 'incident.list');
+  const customers = await CustomerModel.find({ tenantId: ctx.tenant._id, siteId: { $exists: true } })
+    .select('siteId')
+    .lean();
+  const counts = new Map<string, number>();
+  for (const c of customers) if (c.siteId) counts.set(c.siteId, (counts.get(c.siteId) ?? 0) + 1);
+  return {
+    sites: [...counts]
+      .map(([siteId, n]) => ({ siteId, customers: n }))
+      .sort((a, b) => a.siteId.localeCompare(b.siteId)),
+  };
 }
