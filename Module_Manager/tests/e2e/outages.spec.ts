@@ -30,7 +30,12 @@ async function staffRequest() {
 }
 
 /** A new customer at `site`, invited by staff, who sets a password from the email and files a ticket. */
-async function customerWithTicket(browser: Browser, staff: Awaited<ReturnType<typeof staffRequest>>, site: string, n: number) {
+async function customerWithTicket(
+  browser: Browser,
+  staff: Awaited<ReturnType<typeof staffRequest>>,
+  site: string,
+  n: number,
+) {
   const tag = `${site.toLowerCase()}-${n}`;
   const customerId = `OUT-${site.slice(-6)}-${n}`;
   const email = `${tag}@outage-e2e.example`;

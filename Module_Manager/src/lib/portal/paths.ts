@@ -63,7 +63,16 @@ export function rerouteToPortal(pathname: string): string | undefined {
  * The staff side's sections (routes/(staff) and the staff sign-in pages under `/staff`): never mapped by
  * `reroute`, served only on the tenant's platform host, and all but the sign-in pages need a staff session.
  */
-export const STAFF_SECTIONS = ['/dashboard', '/modules/customers', '/modules/maintain', '/modules/settings', '/staff'];
+export const STAFF_SECTIONS = [
+  '/dashboard',
+  '/modules/customers',
+  '/modules/maintain',
+  '/modules/settings',
+  '/staff',
+  // Outages (issue 17): the incident and FAQ editors.
+  '/modules/outages',
+  '/modules/support',
+];
 
 /** Staff pages open without a staff session: signing in, choosing a password from an emailed link. */
 export const STAFF_SIGNED_OUT_PAGES = [
