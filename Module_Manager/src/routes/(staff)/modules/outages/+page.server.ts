@@ -107,7 +107,9 @@ export const actions: Actions = {
     await requireStaffSession(event);
     const form = await event.request.formData();
     const id = String(form.get('incidentId') ?? '');
-    const values = { status: String(form.get('status') ?? ''), message: String(form.get('message') ?? '').trim() };
+    // "Resolve" is a submit button naming the status: it comes after the select's value.
+    const status = String(form.getAll('status').at(-1) ?? '');
+    const values = { status, message: String(form.get('message') ?? '').trim() };
     if (!isId(id)) return fail(404, { form: 'update', values, fields: {}, message: 'No such incident.' });
     try {
       const res = await send<TIncidentUpdateResponse>(event, `/api/support/incidents/${id}/updates`, {
