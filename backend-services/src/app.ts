@@ -76,7 +76,10 @@ export function createApp({ config, logger, auth }: AppDeps): Express {
   api.use('/customers', customersRouter({ config, auth }));
   api.use('/customer-portal/service', serviceInfoRouter());
   api.use('/customer-portal/support', customerSupportRouter());
-  api.use('/support', staffSupportRouter({ portalUrlTemplate: config.PORTAL_URL_TEMPLATE }));
+  api.use(
+    '/support',
+    staffSupportRouter({ portalUrlTemplate: config.PORTAL_URL_TEMPLATE, uploadDir: config.UPLOAD_DIR }),
+  );
   // The public API keeps the product plan's name for tickets.
   api.use('/work-orders', ticketsRouter(config));
   api.use('/desk', deskRouter());

@@ -14,6 +14,7 @@ export * from './service/service-info.schema.ts';
 export * from './support/incident.schema.ts';
 export * from './support/faq.schema.ts';
 export * from './support/contact.schema.ts';
+export * from './support/incident-links.schema.ts';
 export * from './tickets/ticket.schema.ts';
 export * from './tickets/staff-ticket.schema.ts';
 export * from './audit/audit.schema.ts';

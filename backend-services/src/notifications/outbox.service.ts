@@ -1,6 +1,8 @@
 import type { Transporter } from 'nodemailer';
 import type { Logger } from 'pino';
 import { isDuplicateKeyError } from '../platform/db/mongo.ts';
+import { Types } from 'mongoose';
+import { insertEach } from '../platform/db/insert-each.ts';
 import { OutboxClaimModel, OutboxMessageModel } from './outbox.model.ts';
 
 export type OutgoingEmail = {
@@ -17,6 +19,8 @@ export type OutgoingEmail = {
 /** Retry delays after each failed attempt; after the last one the message is marked failed. */
 export const BACKOFF_SECONDS = [5, 30, 120, 600, 1800, 3600, 3 * 3600, 6 * 3600];
 
+const DUE_BATCH = 50;
+
 let wakeWorker: (() => void) | undefined;
 
 /**
@@ -32,6 +36,26 @@ export async function enqueueEmail(tenantId: string, email: OutgoingEmail, now =
   wakeWorker?.();
 }
 
+/**
+ * Queues many emails of one tenant in one batch (issue 17: an incident update to every affected
+ * customer). Idempotent per `dedupeKey` like `enqueueEmail`; returns how many this call added.
+ */
+export async function enqueueEmails(tenantId: string, emails: OutgoingEmail[], now = new Date()): Promise<number> {
+  const docs = emails.map((email) => ({
+    _id: new Types.ObjectId(),
+    tenantId: new Types.ObjectId(tenantId),
+    ...email,
+    status: 'pending',
+    attempts: 0,
+    nextAttemptAt: now,
+    createdAt: now,
+    updatedAt: now,
+  }));
+  const added = await insertEach(OutboxMessageModel, docs);
+  wakeWorker?.();
+  return added.length;
+}
+
 export type OutboxWorker = { stop(): Promise<void>; drain(): Promise<void> };
 
 /**
@@ -41,7 +65,7 @@ export type OutboxWorker = { stop(): Promise<void>; drain(): Promise<void> };
 function unsafeDueMessagesOfAllTenants() {
   return OutboxMessageModel.find({ status: 'pending', nextAttemptAt: { $lte: new Date() } })
     .sort({ nextAttemptAt: 1 })
-    .limit(50)
+    .limit(DUE_BATCH)
     .lean();
 }
 
@@ -60,16 +84,27 @@ export function startOutboxWorker(opts: {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
 
+  // A full batch means more are due (an incident update to hundreds): take the next batch at once.
   async function deliverDue() {
-    const due = await unsafeDueMessagesOfAllTenants();
+    for (let batch = 0; batch < 100 && !stopped; batch++) {
+      const due = await unsafeDueMessagesOfAllTenants();
+      const handled = await deliverBatch(due);
+      if (due.length < DUE_BATCH || handled === 0) return;
+    }
+  }
+
+  /** Returns how many of `due` this worker attempted (the others belong to another worker). */
+  async function deliverBatch(due: Awaited<ReturnType<typeof unsafeDueMessagesOfAllTenants>>): Promise<number> {
+    let handled = 0;
     for (const message of due) {
-      if (stopped) return;
+      if (stopped) return handled;
       try {
         await OutboxClaimModel.create({ _id: `${message._id}:${message.attempts}`, claimedAt: new Date() });
       } catch (err) {
         if (isDuplicateKeyError(err)) continue; // another worker owns this attempt
         throw err;
       }
+      handled++;
       try {
         await opts.transport.sendMail({
           from: message.fromName ? { name: message.fromName, address: addressOf(opts.from) } : opts.from,
@@ -103,6 +138,7 @@ export function startOutboxWorker(opts: {
         );
       }
     }
+    return handled;
   }
 
   function tick() {

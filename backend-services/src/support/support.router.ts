@@ -1,6 +1,17 @@
 import { Router } from 'express';
 import {
   ZCreateIncidentRequest,
+  ZDeliverResponse,
+  ZDeliveryReport,
+  ZFaqDeleteResponse,
+  ZFaqPreviewRequest,
+  ZFaqPreviewResponse,
+  ZIncidentTicketsResponse,
+  ZIncidentUpdateResponse,
+  ZLinkTicketsRequest,
+  ZLinkTicketsResponse,
+  ZStaffFaqArticleDetail,
+  ZSupportSites,
   ZFaqArticleInput,
   ZFaqQuery,
   ZFaqSlug,
@@ -18,7 +29,22 @@ import { FAQ_FEATURES } from '@wisp/shared/branding/features';
 import { idempotent } from '../platform/http/idempotency.ts';
 import { parseOrThrow, validate } from '../platform/http/validate.ts';
 import { AppError } from '../platform/http/app-error.ts';
-import { createFaqArticle, getFaqArticle, listFaq, listFaqForStaff, updateFaqArticle } from './faq/faq.service.ts';
+import {
+  createFaqArticle,
+  deleteFaqArticle,
+  getFaqArticle,
+  getFaqArticleForStaff,
+  listFaq,
+  listFaqForStaff,
+  previewFaqMarkdown,
+  updateFaqArticle,
+} from './faq/faq.service.ts';
+import { z } from 'zod';
+import type { Request } from 'express';
+import { localFileStorage } from '../storage/file-storage.ts';
+import type { TicketContext } from '../tickets/ticket-context.ts';
+import { linkTickets, listIncidentTickets, listSites } from './incidents/incident-links.service.ts';
+import { deliverUpdateAgain, getDeliveryReport } from './incidents/incident-delivery.service.ts';
 import { getSupportContact } from './contact/contact.service.ts';
 import {
   addIncidentUpdate,
@@ -71,9 +97,18 @@ export function customerSupportRouter(): Router {
   return router;
 }
 
+const ZUpdateIndex = z.coerce.number().int().min(0).max(100_000);
+
 /** `/api/support`: staff manage incidents (and FAQ articles). Not behind the toggles: staff prepare content first. */
-export function staffSupportRouter(opts: { portalUrlTemplate: string }): Router {
+export function staffSupportRouter(opts: { portalUrlTemplate: string; uploadDir: string }): Router {
   const router = Router();
+  const storage = localFileStorage(opts.uploadDir);
+  const ctxOf = (req: Request): TicketContext => ({
+    tenant: req.tenant,
+    actor: req.actor!,
+    storage,
+    portalUrlTemplate: opts.portalUrlTemplate,
+  });
   router.get('/incidents', allow('incident.list'), async (req, res) => {
     respond(res, ZStaffIncidentList, { incidents: await listIncidentsForStaff(req) });
   });
@@ -89,21 +124,64 @@ export function staffSupportRouter(opts: { portalUrlTemplate: string }): Router 
   router.post(
     '/incidents/:id/updates',
     allow('incident.update'),
+    idempotent,
     validate('body', ZIncidentUpdateRequest),
     async (req, res) => {
-      const incident = await addIncidentUpdate(req, String(req.params.id), res.locals.body, opts.portalUrlTemplate);
-      respond(res, ZStaffIncidentResponse, { incident }, 201);
+      const { updateIndex, delivered, ...incident } = await addIncidentUpdate(
+        ctxOf(req),
+        String(req.params.id),
+        res.locals.body,
+      );
+      respond(res, ZIncidentUpdateResponse, { incident, updateIndex, delivered }, 201);
     },
   );
+  // Outages (issue 17): sites to pick, linked tickets, delivery report, delivering an update again.
+  router.get('/sites', allow('incident.list'), async (req, res) => {
+    respond(res, ZSupportSites, await listSites(req));
+  });
+  router.get('/incidents/:id/tickets', allow('incident.tickets'), async (req, res) => {
+    respond(res, ZIncidentTicketsResponse, await listIncidentTickets(req, String(req.params.id)));
+  });
+  router.post(
+    '/incidents/:id/links',
+    allow('incident.link'),
+    validate('body', ZLinkTicketsRequest),
+    async (req, res) => {
+      respond(res, ZLinkTicketsResponse, await linkTickets(req, String(req.params.id), res.locals.body));
+    },
+  );
+  router.get('/incidents/:id/updates/:index/delivery', allow('incident.tickets'), async (req, res) => {
+    const index = ZUpdateIndex.safeParse(req.params.index);
+    if (!index.success) throw AppError.notFound();
+    respond(res, ZDeliveryReport, await getDeliveryReport(req, String(req.params.id), index.data));
+  });
+  router.post('/incidents/:id/updates/:index/deliver', allow('incident.deliver'), async (req, res) => {
+    const index = ZUpdateIndex.safeParse(req.params.index);
+    if (!index.success) throw AppError.notFound();
+    respond(res, ZDeliverResponse, await deliverUpdateAgain(ctxOf(req), String(req.params.id), index.data));
+  });
   router.get('/faq', allow('faq.list'), async (req, res) => {
     respond(res, ZStaffFaqList, { articles: await listFaqForStaff(req) });
   });
   router.post('/faq', allow('faq.create'), validate('body', ZFaqArticleInput), async (req, res) => {
     respond(res, ZStaffFaqArticleResponse, { article: await createFaqArticle(req, res.locals.body) }, 201);
   });
+  router.post('/faq/preview', allow('faq.preview'), validate('body', ZFaqPreviewRequest), async (req, res) => {
+    respond(res, ZFaqPreviewResponse, await previewFaqMarkdown(req, res.locals.body.bodyMarkdown));
+  });
+  router.get('/faq/:slug', allow('faq.read'), async (req, res) => {
+    const slug = ZFaqSlug.safeParse(req.params.slug);
+    if (!slug.success) throw AppError.notFound();
+    respond(res, ZStaffFaqArticleDetail, { article: await getFaqArticleForStaff(req, slug.data) });
+  });
   router.put('/faq/:slug', allow('faq.update'), validate('body', ZFaqArticleInput), async (req, res) => {
     const slug = parseOrThrow(ZFaqSlug, req.params.slug);
     respond(res, ZStaffFaqArticleResponse, { article: await updateFaqArticle(req, slug, res.locals.body) });
+  });
+  router.delete('/faq/:slug', allow('faq.delete'), async (req, res) => {
+    const slug = ZFaqSlug.safeParse(req.params.slug);
+    if (!slug.success) throw AppError.notFound();
+    respond(res, ZFaqDeleteResponse, await deleteFaqArticle(req, slug.data));
   });
   return router;
 }

@@ -9,6 +9,7 @@ import { findCustomerOrThrow } from '../customers/customers.service.ts';
 import { publishCustomerTicketChange } from './ticket-events.ts';
 import { TicketClaimModel, TicketModel, type TTicketDoc } from './ticket.model.ts';
 import { reopenDeadline } from './tickets.views.ts';
+import { unlinkTicket } from '../support/incidents/incident-links.service.ts';
 
 const ALLOWED: Record<TTicketStatus, readonly TTicketStatus[]> = {
   open: ['in-progress', 'waiting-on-customer', 'resolved', 'closed'],
@@ -122,7 +123,16 @@ export async function reopenByCustomer(ctx: TicketContext, id: string): Promise<
   if (!deadline) throw new AppError('CONFLICT', 409, 'Only a resolved or closed ticket can be reopened.');
   if (new Date() >= deadline)
     throw new AppError('CONFLICT', 409, 'This ticket was closed more than 14 days ago. Please open a new ticket.');
-  return changeStatus(ctx, ticket, 'open');
+  const reopened = await changeStatus(ctx, ticket, 'open');
+  // Still down after the outage was resolved: the ticket leaves the incident and is worked on its own.
+  if (await unlinkTicket(ctx.tenant, ticket._id)) {
+    await TicketModel.updateOne(
+      { _id: ticket._id, tenantId: ctx.tenant._id },
+      { $set: { lastCustomerMessageAt: new Date() } },
+    );
+    return reloadTicket(ctx, ticket);
+  }
+  return reopened;
 }
 
 /** Once per ticket, by its customer, when resolved or closed. The first insert of the claim decides "once". */

@@ -65,6 +65,15 @@ const ticketSchema = new Schema(
     firstResponseAt: Date,
     resolvedAt: Date,
     closedAt: Date,
+    /**
+     * The incident the ticket is linked to now (issue 17), and every link it had: a copy of the
+     * IncidentTicketLink documents (the record of truth), read by the SLA clocks to pause while linked.
+     */
+    incidentId: String,
+    incidentLinks: {
+      type: [new Schema({ incidentId: String, linkedAt: Date, unlinkedAt: Date }, { _id: false })],
+      default: [],
+    },
     /** Demo data marker so the seed can find its own tickets again. */
     seedKey: String,
   },
@@ -77,6 +86,7 @@ ticketSchema.index({ tenantId: 1, status: 1, lastActivityAt: -1 });
 ticketSchema.index({ tenantId: 1, assignedTo: 1, lastActivityAt: -1 });
 ticketSchema.index({ tenantId: 1, seedKey: 1 });
 ticketSchema.index({ tenantId: 1, resolvedAt: -1 });
+ticketSchema.index({ tenantId: 1, incidentId: 1 });
 
 export type TTicketDoc = InferSchemaType<typeof ticketSchema> & {
   _id: mongoose.Types.ObjectId;

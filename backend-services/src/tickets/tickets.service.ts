@@ -18,6 +18,7 @@ import { requireAccess, requireOwnAccess } from '../platform/access/access.ts';
 import { findCustomerOrThrow } from '../customers/customers.service.ts';
 import { changeHistoryOf } from './ticket-fields.service.ts';
 import { markOpenedByStaff } from './ticket-queue.service.ts';
+import { linkNewTicketToActiveIncident } from '../support/incidents/incident-links.service.ts';
 import type { TCustomerDoc } from '../customers/customer.model.ts';
 import { TicketMessageModel, TicketModel, type TTicketDoc } from './ticket.model.ts';
 import {
@@ -41,7 +42,10 @@ export async function openTicket(
 ): Promise<TTicketDoc> {
   const { customerId } = await requireOwnAccess(ctx, 'ticket.open.own');
   const files = await acceptFiles(uploads);
-  return insertTicket(ctx, await findCustomerOrThrow(ctx.tenant, customerId), input, files, 'portal');
+  const ticket = await insertTicket(ctx, await findCustomerOrThrow(ctx.tenant, customerId), input, files, 'portal');
+  // The outage-aware intake: filed during an outage at the customer's site, it joins the incident.
+  await linkNewTicketToActiveIncident(ctx.tenant, ticket);
+  return ticket;
 }
 
 /** Staff open a ticket for a customer of the tenant who phoned in. */

@@ -22,11 +22,18 @@ export const AUDIT_ACTIONS = [
   'branding.logo',
   'branding.domain',
   'sla.update',
+  // Outages (issue 17)
+  'incident.create',
+  'incident.update',
+  'incident.link',
+  'faq.create',
+  'faq.update',
+  'faq.delete',
 ] as const;
 export const ZAuditAction = z.enum(AUDIT_ACTIONS);
 export type TAuditAction = z.infer<typeof ZAuditAction>;
 
-export const ZAuditTargetKind = z.enum(['customer', 'staff', 'branding', 'tenant']);
+export const ZAuditTargetKind = z.enum(['customer', 'staff', 'branding', 'tenant', 'incident', 'faq']);
 
 export const ZAuditEntry = z.object({
   id: z.string(),

@@ -57,3 +57,14 @@ export const ZStaffFaqEntry = ZFaqEntrySummary.extend({ published: z.boolean(), 
 export const ZStaffFaqList = z.object({ articles: z.array(ZStaffFaqEntry) });
 /** Staff: `POST /api/support/faq` and `PUT /api/support/faq/:slug`. */
 export const ZStaffFaqArticleResponse = z.object({ article: ZFaqArticle.extend({ published: z.boolean() }) });
+
+/** Staff: `GET /api/support/faq/:slug`: the article as the editor loads it (Markdown and rendered HTML). */
+export const ZStaffFaqArticleDetail = z.object({
+  article: ZFaqArticle.extend({ published: z.boolean(), order: z.number().int(), bodyMarkdown: z.string() }),
+});
+export type TStaffFaqArticleDetail = z.infer<typeof ZStaffFaqArticleDetail>['article'];
+
+/** Staff: `POST /api/support/faq/preview`: Markdown rendered by the portal's own sanitiser. */
+export const ZFaqPreviewRequest = z.object({ bodyMarkdown: z.string().max(50_000) });
+export const ZFaqPreviewResponse = z.object({ html: z.string() });
+export const ZFaqDeleteResponse = z.object({ deleted: z.literal(true) });

@@ -102,6 +102,8 @@ export type TIncidentUpdateRequest = z.infer<typeof ZIncidentUpdateRequest>;
 export const ZStaffIncident = ZPublicIncident.extend({
   affectedSiteIds: z.array(z.string()),
   subscriberCount: z.number(),
+  /** Tickets currently linked to it (issue 17). */
+  linkedTicketCount: z.number(),
 });
 export type TStaffIncident = z.infer<typeof ZStaffIncident>;
 

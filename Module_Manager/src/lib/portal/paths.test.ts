@@ -67,6 +67,8 @@ describe('staff paths', () => {
     '/modules/customers/C-1001',
     '/modules/maintain',
     '/modules/maintain/incidents',
+    '/modules/outages',
+    '/modules/support/faq',
     '/modules/settings',
     '/modules/settings/branding',
     '/staff/login',

@@ -70,6 +70,9 @@ export const STAFF_SECTIONS = [
   '/modules/settings',
   '/modules/reports',
   '/staff',
+  // Outages (issue 17): the incident and FAQ editors.
+  '/modules/outages',
+  '/modules/support',
 ];
 
 /** Staff pages open without a staff session: signing in, choosing a password from an emailed link. */

@@ -133,6 +133,16 @@ const ROUTES: Record<string, Sample> = {
     body: (f) => ({ ...faqInput(f), slug: `new-${Math.random().toString(36).slice(2, 10)}` }),
   },
   'PUT /api/support/faq/:slug': { access: 'faq.update', names: 'tenant', body: faqInput },
+  // Outages (branch outages, issue 17): linked tickets, delivery reports, the FAQ editor.
+  'GET /api/support/sites': { access: 'incident.list' },
+  'GET /api/support/incidents/:id/tickets': { access: 'incident.tickets', names: 'tenant' },
+  'POST /api/support/incidents/:id/links': { access: 'incident.link', names: 'tenant', body: () => ({ all: true }) },
+  'GET /api/support/incidents/:id/updates/:index/delivery': { access: 'incident.tickets', names: 'tenant' },
+  'POST /api/support/incidents/:id/updates/:index/deliver': { access: 'incident.deliver', names: 'tenant' },
+  'GET /api/support/faq/:slug': { access: 'faq.read', names: 'tenant' },
+  'POST /api/support/faq/preview': { access: 'faq.preview', body: () => ({ bodyMarkdown: '# Hi' }) },
+  // Deleting answers the same whether the article existed; the walk deletes one that does not (see call()).
+  'DELETE /api/support/faq/:slug': { access: 'faq.delete' },
   [`GET ${CUSTOMER}/events`]: { access: 'ticket.events.own', names: 'customer' },
   [`GET ${CUSTOMER}`]: { access: 'ticket.list.own', names: 'customer' },
   [`POST ${CUSTOMER}`]: { access: 'ticket.open.own', names: 'customer', body: () => aTicket },
@@ -379,6 +389,7 @@ function urlOf(path: string, f: Fixtures) {
     .replace(':attachmentId', f.fileId)
     .replace(':slug', f.faqSlug)
     .replace(':uid', f.staffUid)
+    .replace(':index', '0')
     .replace(':id', path.includes('/incidents/') ? f.incidentId : f.ticketId);
   if (url.endsWith('/api/tls/ask')) return `${url}?domain=support.walk-a.example`;
   return url.endsWith('/service/intake') ? `${url}?category=no-connection` : url;
@@ -402,7 +413,9 @@ async function call(route: RegisteredRoute, caller: Caller) {
   const token = caller.actor ? (await startSession(caller.actor as never, policy())).token : undefined;
   const body = route.method === 'GET' ? undefined : JSON.stringify(sample.body?.(fixtures) ?? {});
   const controller = new AbortController();
-  const res = await fetch(`${t.baseUrl}${urlOf(route.path, fixtures)}`, {
+  // Outages (issue 17): a DELETE must not remove the fixture the other routes read.
+  const path = route.method === 'DELETE' ? route.path.replace(':slug', 'walk-not-there') : route.path;
+  const res = await fetch(`${t.baseUrl}${urlOf(path, fixtures)}`, {
     method: route.method,
     headers: { ...headersFor(caller.tenant, token), ...(body ? { 'Content-Type': 'application/json' } : {}) },
     body,

@@ -76,6 +76,13 @@ export const PERMISSIONS = {
   'faq.list': read(staffSide),
   'faq.create': staffSide,
   'faq.update': staffSide,
+  // Outages (issue 17): tickets linked to incidents, delivery reports, the FAQ editor.
+  'incident.tickets': read(staffSide),
+  'incident.link': staffSide,
+  'incident.deliver': staffSide,
+  'faq.read': read(staffSide),
+  'faq.preview': read(staffSide),
+  'faq.delete': staffSide,
 
   // Branding studio (issue 16): admins change and publish; staff of the tenant may see the draft's preview.
   'branding.update': { admin: 'tenant' },

@@ -7,6 +7,9 @@ import { isDuplicateKeyError } from '../../platform/db/mongo.ts';
 import { isFeatureEnabled } from '../../platform/access/features.ts';
 import { FaqArticleModel, type TFaqArticleDoc } from './faq-article.model.ts';
 import { toFaqArticle, toFaqEntrySummary } from './faq.views.ts';
+import { renderArticleHtml } from './markdown.ts';
+import { recordAudit } from '../../audit/audit.service.ts';
+import { staffActorOfContext } from '../incidents/incident-actor.ts';
 
 /** FAQ entries need enableFAQ, knowledge-base articles enableKnowledgeBase. */
 function enabledKinds(tenant: TTenantDoc): TFaqKind[] {
@@ -90,6 +93,7 @@ export async function createFaqArticle(ctx: AccessContext, input: TFaqArticleInp
   const { tenant } = ctx;
   try {
     const doc = await FaqArticleModel.create({ tenantId: tenant._id, ...input });
+    await recordAudit(staffActorOfContext(ctx), 'faq.create', { kind: 'faq', id: doc.slug, label: doc.title });
     return { ...toFaqArticle(doc.toObject() as TFaqArticleDoc), published: doc.published };
   } catch (err) {
     if (isDuplicateKeyError(err)) throw AppError.validation({ slug: 'Another article already uses this address' });
@@ -109,5 +113,41 @@ export async function updateFaqArticle(ctx: AccessContext, slug: string, input: 
     throw err;
   }
   const doc = (await FaqArticleModel.findById(existing._id).lean<TFaqArticleDoc>())!;
+  await recordAudit(
+    staffActorOfContext(ctx),
+    'faq.update',
+    { kind: 'faq', id: doc.slug, label: doc.title },
+    existing.published === doc.published ? undefined : doc.published ? 'published' : 'unpublished',
+  );
   return { ...toFaqArticle(doc), published: doc.published };
+}
+
+/** Staff open an article in the editor: drafts too, with its Markdown. */
+export async function getFaqArticleForStaff(ctx: AccessContext, slug: string) {
+  await requireAccess(ctx, 'faq.read');
+  const doc = await FaqArticleModel.findOne({ tenantId: ctx.tenant._id, slug }).lean<TFaqArticleDoc>();
+  if (!doc) throw AppError.notFound();
+  return {
+    ...toFaqArticle(doc),
+    published: doc.published,
+    order: doc.order ?? 0,
+    bodyMarkdown: doc.bodyMarkdown ?? '',
+  };
+}
+
+/** The editor's preview: the very renderer and sanitiser the portal's article page uses. */
+export async function previewFaqMarkdown(ctx: AccessContext, bodyMarkdown: string): Promise<{ html: string }> {
+  await requireAccess(ctx, 'faq.preview');
+  return { html: renderArticleHtml(bodyMarkdown) };
+}
+
+/** Deletes an article of the tenant. Answers the same whether or not it existed (like the desk's deletes). */
+export async function deleteFaqArticle(ctx: AccessContext, slug: string): Promise<{ deleted: true }> {
+  await requireAccess(ctx, 'faq.delete');
+  const { tenant } = ctx;
+  const existing = await FaqArticleModel.findOne({ tenantId: tenant._id, slug }).lean<TFaqArticleDoc>();
+  if (!existing) return { deleted: true };
+  await FaqArticleModel.deleteOne({ _id: existing._id, tenantId: tenant._id });
+  await recordAudit(staffActorOfContext(ctx), 'faq.delete', { kind: 'faq', id: existing.slug, label: existing.title });
+  return { deleted: true };
 }

@@ -1,5 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ZIntakeResponse, ZStaffIncident, ZStaffIncidentList, ZStaffIncidentResponse } from '@wisp/shared';
+import {
+  ZIncidentUpdateResponse,
+  ZIntakeResponse,
+  ZStaffIncident,
+  ZStaffIncidentList,
+  ZStaffIncidentResponse,
+} from '@wisp/shared';
+import { localFileStorage } from '../../storage/file-storage.ts';
 import type { TestApp } from '../../../test/harness.ts';
 import { twoTenantWorld } from '../../../test/kit.ts';
 import { recipientsOf } from '../../../test/mail-catcher.ts';
@@ -282,10 +289,14 @@ describe('staff incident API', () => {
     await Promise.all(
       ['Crew on site.', 'Parts ordered.', 'Power restored to the shelter.'].map((message) =>
         addIncidentUpdate(
-          { tenant, actor: staffActor },
+          {
+            tenant,
+            actor: staffActor,
+            storage: localFileStorage(t.config.UPLOAD_DIR),
+            portalUrlTemplate: t.config.PORTAL_URL_TEMPLATE,
+          },
           id,
           { status: 'identified', message },
-          t.config.PORTAL_URL_TEMPLATE,
         ),
       ),
     );
@@ -316,7 +327,7 @@ describe('staff incident response contract', () => {
       .post(`/api/support/incidents/${created.body.incident.id}/updates`)
       .send({ status: 'identified', message: 'Generator on its way.' })
       .expect(201);
-    expect(() => ZStaffIncidentResponse.strict().parse(update.body)).not.toThrow();
+    expect(() => ZIncidentUpdateResponse.strict().parse(update.body)).not.toThrow();
     const list = await staff.get('/api/support/incidents');
     expect(() => ZStaffIncidentList.strict().parse(list.body)).not.toThrow();
   });

@@ -9,7 +9,6 @@ import {
   type TStatusPage,
 } from '@wisp/shared';
 import type { TTenantDoc } from '../../tenants/tenant.model.ts';
-import { CustomerModel, type TCustomerDoc } from '../../customers/customer.model.ts';
 import { requireAccess, requireOwnCustomer, type AccessContext } from '../../platform/access/access.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { isDuplicateKeyError } from '../../platform/db/mongo.ts';
@@ -17,7 +16,11 @@ import { isFeatureEnabled } from '../../platform/access/features.ts';
 import { IncidentModel, IncidentUpdateClaimModel, type TIncidentDoc } from './incident.model.ts';
 import { IncidentSubscriptionModel } from './incident-subscription.model.ts';
 import { toIncidentSummary, toPublicIncident, toStaffIncident } from './incidents.views.ts';
-import { emailIncidentUpdate } from './incident-emails.ts';
+import { recordAudit } from '../../audit/audit.service.ts';
+import type { TicketContext } from '../../tickets/ticket-context.ts';
+import { deliverIncidentUpdate } from './incident-fanout.ts';
+import { countLinkedTickets } from './incident-links.service.ts';
+import { staffActorOfContext } from './incident-actor.ts';
 
 export const RECENTLY_RESOLVED_DAYS = 14;
 const DAY = 24 * 60 * 60 * 1000;
@@ -143,7 +146,11 @@ export async function listIncidentsForStaff(ctx: AccessContext): Promise<TStaffI
     .lean();
   const counts = new Map<string, number>();
   for (const s of subscriptions) counts.set(String(s.incidentId), (counts.get(String(s.incidentId)) ?? 0) + 1);
-  return incidents.map((i) => toStaffIncident(i, counts.get(String(i._id)) ?? 0));
+  const linked = await countLinkedTickets(
+    tenant,
+    incidents.map((i) => i._id),
+  );
+  return incidents.map((i) => toStaffIncident(i, counts.get(String(i._id)) ?? 0, linked.get(String(i._id)) ?? 0));
 }
 
 export async function createIncident(
@@ -177,6 +184,11 @@ export async function createIncident(
     status: input.status,
     message: input.message,
     claimedAt: now,
+  });
+  await recordAudit(staffActorOfContext(ctx), 'incident.create', {
+    kind: 'incident',
+    id: String(doc._id),
+    label: input.title,
   });
   return toStaffIncident(doc.toObject() as TIncidentDoc, 0);
 }
@@ -246,14 +258,17 @@ async function syncTimeline(
   return current;
 }
 
-/** Appends an update (status moves with it) and emails every subscriber once through the outbox. */
+/**
+ * Appends an update (status moves with it) and delivers it: a public reply on every linked ticket and
+ * one email to each affected customer (subscribers and ticket holders), through the outbox. An update
+ * that resolves the incident resolves its linked tickets.
+ */
 export async function addIncidentUpdate(
-  ctx: AccessContext,
+  ctx: TicketContext,
   incidentId: string,
   input: TIncidentUpdateRequest,
-  portalUrlTemplate: string,
   now = new Date(),
-): Promise<TStaffIncident> {
+): Promise<TStaffIncident & { updateIndex: number; delivered: { replies: number; emails: number } }> {
   await requireAccess(ctx, 'incident.update');
   const { tenant } = ctx;
   const incident = await incidentOfTenant(tenant, incidentId);
@@ -262,19 +277,20 @@ export async function addIncidentUpdate(
   const index = await claimUpdateIndex(incident, entry, now);
   const eta = input.eta === undefined ? (incident.eta ?? null) : input.eta === null ? null : new Date(input.eta);
   const updated = await syncTimeline(tenant, incident, eta, now);
-  const subscriptions = await IncidentSubscriptionModel.find({ tenantId: tenant._id, incidentId: incident._id }).lean();
-  const subscribers = subscriptions.length
-    ? await CustomerModel.find({
-        tenantId: tenant._id,
-        customerId: { $in: subscriptions.map((s) => s.customerId) },
-      }).lean<TCustomerDoc[]>()
-    : [];
-  await emailIncidentUpdate(
-    tenant,
-    updated,
-    { index, status, message: input.message, eta },
-    subscribers,
-    portalUrlTemplate,
+  const delivered = await deliverIncidentUpdate(ctx, updated, { index, status, message: input.message, eta }, now);
+  await recordAudit(
+    staffActorOfContext(ctx),
+    'incident.update',
+    { kind: 'incident', id: String(incident._id), label: incident.title },
+    `update ${index}: ${status} (${delivered.replies} replies, ${delivered.emails} emails)`,
   );
-  return toStaffIncident(updated, subscriptions.length);
+  const [subscriberCount, linked] = await Promise.all([
+    IncidentSubscriptionModel.countDocuments({ tenantId: tenant._id, incidentId: incident._id }),
+    countLinkedTickets(tenant, [incident._id]),
+  ]);
+  return {
+    ...toStaffIncident(updated, subscriberCount, linked.get(String(incident._id)) ?? 0),
+    updateIndex: index,
+    delivered,
+  };
 }

@@ -42,6 +42,15 @@ export function toIncidentSummary(incident: TIncidentDoc): TIncidentSummary {
   };
 }
 
-export function toStaffIncident(incident: TIncidentDoc, subscriberCount: number): TStaffIncident {
-  return { ...toPublicIncident(incident), affectedSiteIds: [...(incident.affectedSiteIds ?? [])], subscriberCount };
+export function toStaffIncident(
+  incident: TIncidentDoc,
+  subscriberCount: number,
+  linkedTicketCount = 0,
+): TStaffIncident {
+  return {
+    ...toPublicIncident(incident),
+    affectedSiteIds: [...(incident.affectedSiteIds ?? [])],
+    subscriberCount,
+    linkedTicketCount,
+  };
 }

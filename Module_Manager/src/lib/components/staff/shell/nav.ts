@@ -13,6 +13,9 @@ export function staffNav(role: string): { main: StaffNavItem[]; settings: StaffN
     { href: '/dashboard', label: m.staff_shell_nav_dashboard() },
     { href: '/modules/customers', label: m.staff_shell_nav_customers() },
     { href: '/modules/maintain', label: m.staff_shell_nav_tickets() },
+    // Outages (issue 17): the incident and FAQ editors.
+    { href: '/modules/outages', label: m.outage_nav_outages() },
+    { href: '/modules/support/faq', label: m.outage_nav_faq() },
   ];
   if (role === 'admin') main.push({ href: '/modules/settings/branding', label: m.staff_shell_nav_settings() });
   return {
