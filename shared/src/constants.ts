@@ -212,3 +212,5 @@ export const DEFAULT_BRAND_COLORS = {
   text: '#0f172a',
   textSecondary: '#475569',
 } as const;
+
+export * from './dates/calendar-date.ts';
