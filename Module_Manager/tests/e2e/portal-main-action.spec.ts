@@ -1,9 +1,18 @@
 import { expect, test, type Page } from '@playwright/test';
 import { openAccountMenu } from './portal-helpers';
 import { portalUrl } from './portal-urls';
-import { browserFetch, CUSTOMERS, expectAxeClean, shot, signInCustomer, tinyPng, type Slug } from './tickets-helpers';
+import {
+  browserFetch,
+  CUSTOMERS,
+  expectAxeClean,
+  shot,
+  signInCustomer,
+  staffApi,
+  tinyPng,
+  type Slug,
+} from './tickets-helpers';
 
-// Issue 18, items 1, 2 and 4: the main action first, a one-page ticket form, a one-bar header.
+// Issue 18: the main action first (1), a one-page ticket form (2), dates (3), a one-bar header (4), resolved (5), focus (13).
 const tenantFor = (project: string): Slug => (project === 'phone' ? 'summitridge' : 'prairiesky');
 
 /** Counts what a person does: every click, tap, fill and file choice goes through it. */
@@ -119,4 +128,64 @@ test('the dashboard and service page show the next bill on the day the account s
   await expect(page.getByText(day, { exact: true })).toBeVisible();
   await page.goto(portalUrl(slug, '/service'));
   await expect(page.getByText(day, { exact: true })).toBeVisible();
+});
+
+// Issue 18, item 5: a resolved ticket stays in sight and asks one question.
+test('a resolved ticket stays with the open ones and asks "Did this fix it?"; "No, reopen" reopens it, confirmed', async ({
+  page,
+  browser,
+}, testInfo) => {
+  const slug = tenantFor(testInfo.project.name);
+  const customer = CUSTOMERS[slug][1];
+  await signInCustomer(page, slug, customer.email);
+  const created = await browserFetch<{ ticket: { id: string } }>(
+    page,
+    `/api/work-orders/customer/${customer.customerId}`,
+    {
+      form: {
+        title: 'Router keeps rebooting',
+        description: 'It restarts every hour.',
+        category: 'other',
+        priority: 'low',
+      },
+    },
+  );
+  expect(created.status).toBe(201);
+  const ticketId = created.json.ticket.id;
+  const staff = await staffApi(browser, slug);
+  try {
+    await staff.post(`/api/work-orders/${ticketId}/status`, { status: 'resolved' });
+    await page.goto(portalUrl(slug, '/tickets'));
+    await expect(page.locator(`[data-ticket-id="${ticketId}"]`)).toBeVisible();
+    await page.goto(portalUrl(slug, '/tickets?filter=closed'));
+    await expect(page.locator(`[data-ticket-id="${ticketId}"]`)).toHaveCount(0);
+
+    await page.goto(portalUrl(slug, `/tickets/${ticketId}`));
+    const question = page.getByTestId('did-this-fix-it');
+    await expect(question.getByRole('heading', { name: 'Did this fix it?' })).toBeVisible();
+    await expect(question.getByRole('button', { name: 'Yes, close it' })).toBeVisible();
+    // The rating is one row of five stars, not five wrapping choices.
+    const stars = page.getByRole('radio', { name: /stars?$/ });
+    await expect(stars).toHaveCount(5);
+    const tops = await stars.evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().top)));
+    expect(new Set(tops).size).toBe(1);
+    await expectAxeClean(page);
+    await shot(page, testInfo, `${slug}-ticket-resolved`);
+    await question.getByRole('button', { name: 'No, reopen' }).click();
+    await expect(page.getByTestId('ticket-status')).toHaveText('Open');
+    await expect(page.getByTestId('confirmation')).toContainText('Your ticket is open again.');
+    await expect(page.getByTestId('did-this-fix-it')).toHaveCount(0);
+  } finally {
+    await staff.dispose();
+  }
+});
+
+// Issue 18, item 13: each step of a flow starts at the page's heading, not at <body>.
+test('after following a link, focus is on the new page heading', async ({ page }, testInfo) => {
+  const slug = await signInJourneyCustomer(page, testInfo.project.name);
+  await page.goto(portalUrl(slug, '/dashboard'));
+  await page.getByRole('navigation', { name: 'Your account' }).getByRole('link', { name: 'Service' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+  await page.getByRole('banner').getByRole('link', { name: 'Report a problem' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Report a problem' })).toBeFocused();
 });

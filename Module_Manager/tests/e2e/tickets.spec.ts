@@ -124,12 +124,15 @@ test('a customer files a ticket with a photo, sees the staff reply arrive live, 
   await expect(page.getByTestId('ticket-status')).toHaveText('Resolved', { timeout: 10_000 });
   await expectAxeClean(page);
   await shot(page, testInfo, `${slug}-ticket-detail`);
-  await page.getByRole('button', { name: 'Close this ticket' }).click();
+  // The one question a resolved ticket asks, at the top; the answer is confirmed.
+  await page.getByTestId('did-this-fix-it').getByRole('button', { name: 'Yes, close it' }).click();
   await expect(page.getByTestId('ticket-status')).toHaveText('Closed');
+  await expect(page.getByTestId('confirmation')).toContainText('your ticket is closed');
   await page.getByRole('radio', { name: '5 stars' }).check();
   await page.getByLabel(/Anything you'd like to tell us/).fill('Quick and friendly.');
   await page.getByRole('button', { name: 'Send rating' }).click();
   await expect(page.getByTestId('rated')).toContainText('5 of 5');
+  await expect(page.getByTestId('confirmation')).toHaveText('Thank you for your rating.');
   await expectNoHorizontalScroll(page);
   await staff.dispose();
 });
