@@ -31,6 +31,15 @@ export const OPEN_TICKET_STATUSES = [
 ] as const satisfies readonly TTicketStatus[];
 export const CLOSED_TICKET_STATUSES = ['resolved', 'closed'] as const satisfies readonly TTicketStatus[];
 export const TICKET_STATUS_GROUPS = ['open', 'closed'] as const;
+/**
+ * The customer's own list: a resolved ticket stays with the open ones until the customer (or time)
+ * closes it, so they see the "did this fix it?" question instead of finding it under Closed.
+ */
+export const CUSTOMER_OPEN_TICKET_STATUSES = [
+  ...OPEN_TICKET_STATUSES,
+  'resolved',
+] as const satisfies readonly TTicketStatus[];
+export const CUSTOMER_CLOSED_TICKET_STATUSES = ['closed'] as const satisfies readonly TTicketStatus[];
 
 export const TICKET_SOURCES = ['portal', 'staff', 'email'] as const;
 export const MESSAGE_AUTHOR_TYPES = ['customer', 'staff', 'system'] as const;
@@ -212,3 +221,5 @@ export const DEFAULT_BRAND_COLORS = {
   text: '#0f172a',
   textSecondary: '#475569',
 } as const;
+
+export * from './dates/calendar-date.ts';

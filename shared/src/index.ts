@@ -1,4 +1,5 @@
 export * from './constants.ts';
+export * from './dates/calendar-date.schema.ts';
 export * from './common/api-error.schema.ts';
 export * from './common/object-id.ts';
 export * from './common/pagination.schema.ts';

@@ -1,6 +1,13 @@
 import { expect, request, test } from '@playwright/test';
 import { portalUrl, TENANTS, WEB_PORT } from './portal-urls';
-import { CUSTOMERS, DEMO_PASSWORD, expectNoAxeViolations, linkFromMail, signIn } from './portal-helpers';
+import {
+  CUSTOMERS,
+  DEMO_PASSWORD,
+  expectNoAxeViolations,
+  linkFromMail,
+  openAccountMenu,
+  signIn,
+} from './portal-helpers';
 import { staffIdToken } from './staff-helpers';
 
 for (const tenant of Object.values(TENANTS)) {
@@ -53,6 +60,7 @@ for (const tenant of Object.values(TENANTS)) {
       // A signed-in person opening the login page goes to the dashboard.
       await page.goto(portalUrl(tenant.slug, '/login'));
       await expect(page).toHaveURL(/\/dashboard$/);
+      await openAccountMenu(page);
       await page.getByRole('button', { name: 'Sign out' }).click();
       await expect(page.getByText('You have signed out.')).toBeVisible();
     });
@@ -103,6 +111,7 @@ for (const tenant of Object.values(TENANTS)) {
 
     test('switches to Spanish and back, remembered across pages, with dates and money per locale', async ({ page }) => {
       await page.goto(portalUrl(tenant.slug));
+      await openAccountMenu(page);
       await page.getByRole('button', { name: 'Español' }).click();
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(
         `Bienvenido al soporte de ${tenant.displayName}`,
@@ -116,14 +125,17 @@ for (const tenant of Object.values(TENANTS)) {
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hola, Maria');
       await expect(page.getByText(/\d+,\d{2}\s?US\$/)).toBeVisible();
       await expect(page.getByText(/\d{1,2} de [a-z]+ de \d{4}/)).toBeVisible();
+      await openAccountMenu(page);
       await page.getByRole('button', { name: 'English' }).click();
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hello, Maria');
     });
 
     test('the high-contrast option is remembered and overrides the tenant palette', async ({ page }) => {
       await page.goto(portalUrl(tenant.slug, '/signup'));
+      await openAccountMenu(page);
       await page.getByRole('button', { name: 'High contrast' }).click();
       await expect(page.locator('html')).toHaveAttribute('data-contrast', 'high');
+      await openAccountMenu(page);
       await expect(page.getByRole('button', { name: 'High contrast' })).toHaveAttribute('aria-pressed', 'true');
       expect(await page.getByRole('banner').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(
         'rgb(0, 0, 0)',

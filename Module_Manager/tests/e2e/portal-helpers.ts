@@ -26,6 +26,12 @@ export async function expectNoAxeViolations(page: Page) {
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
+/** Opens the header's account menu (language, contrast, sign-out), which keeps the phone header one bar. */
+export async function openAccountMenu(page: Page) {
+  const menu = page.getByTestId('account-menu');
+  if ((await menu.getAttribute('open')) === null) await menu.locator('summary').click();
+}
+
 export async function signIn(page: Page, identifier: string, password = DEMO_PASSWORD) {
   await page.locator('#identifier').fill(identifier);
   await page.locator('#password').fill(password);

@@ -109,9 +109,13 @@ test('a customer at the outage site sees the incident instead of filing a ticket
   try {
     await signInCustomer(page, 'prairiesky', customer.email);
     await page.goto(ticketsUrl('prairiesky', '/new'));
+    // The outage banner is for the connection categories only, above the same one-page form.
+    const banner = page.getByText('We already know about a problem in your area.');
+    await page.getByRole('radio', { name: /Billing/ }).check();
+    await expect(banner).toBeHidden();
     await page.getByRole('radio', { name: /No internet at all/ }).check();
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await expect(page.getByText('We already know about a problem in your area.')).toBeVisible();
+    await expect(banner).toBeVisible();
+    await expect(page.getByLabel('What happened?')).toBeVisible();
     await expect(page.getByRole('heading', { name: title })).toBeVisible();
     await expect(page.getByText('Expected fix:')).toBeVisible();
     await expectAxeClean(page);
@@ -137,7 +141,10 @@ test('a customer at the outage site sees the incident instead of filing a ticket
   }
 });
 
-test('"My problem is different" continues to the ticket form', async ({ page, browser }, testInfo) => {
+test('a connection category preselected by link shows the outage banner above the form, which still files a ticket', async ({
+  page,
+  browser,
+}, testInfo) => {
   const customer = CUSTOMERS.prairiesky[testInfo.project.name === 'phone' ? 0 : 1];
   const staff = await staffApi(browser, 'prairiesky');
   const { incident } = await staff.post<{ incident: { id: string } }>('/api/support/incidents', {
@@ -148,9 +155,14 @@ test('"My problem is different" continues to the ticket form', async ({ page, br
   try {
     await signInCustomer(page, 'prairiesky', customer.email);
     await page.goto(ticketsUrl('prairiesky', '/new?category=slow-speed'));
-    await page.getByRole('link', { name: 'My problem is different — continue' }).click();
-    await expect(page.getByLabel('Title')).toBeVisible();
-    await expect(page.getByText('Slow internet')).toBeVisible();
+    await expect(page.getByRole('radio', { name: /Slow internet/ })).toBeChecked();
+    await expect(page.getByText('We already know about a problem in your area.')).toBeVisible();
+    await expect(page.getByText('Not the same problem? Fill in the form below.')).toBeVisible();
+    await page.getByLabel('What happened?').fill('Evenings are slow, but my router also reboots itself.');
+    await page.getByRole('button', { name: 'Send ticket' }).click();
+    await expect(page).toHaveURL(/\/tickets\/[a-f0-9]{24}\?created=1/);
+    // No title typed: the problem picked names the ticket.
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Slow internet');
   } finally {
     await staff.post(`/api/support/incidents/${incident.id}/updates`, { status: 'resolved', message: 'Fixed.' });
     await staff.dispose();

@@ -38,17 +38,17 @@ test('a customer files a ticket with a photo, sees the staff reply arrive live, 
 }, testInfo) => {
   const { slug } = await signInJourneyCustomer(page, testInfo.project.name);
 
-  // Step 1: category as radio cards; an outage-free category goes straight to the form.
+  // One page: compact category choices and the form together.
   await page.goto(ticketsUrl(slug, '/new'));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Report a problem');
   await expectAxeClean(page);
   await shot(page, testInfo, `${slug}-ticket-new-category`);
   await page.getByRole('radio', { name: /Equipment problem/ }).check();
-  await page.getByRole('button', { name: 'Continue' }).click();
 
   // Errors before upload: summary linked to the fields, fields marked invalid.
-  const title = page.getByLabel('Title');
+  const title = page.getByLabel('Short title (optional)');
   await expect(title).toBeVisible();
+  await title.fill('Ant');
   await page.getByRole('button', { name: 'Send ticket' }).click();
   const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
   await expect(summary).toBeFocused();
@@ -124,12 +124,15 @@ test('a customer files a ticket with a photo, sees the staff reply arrive live, 
   await expect(page.getByTestId('ticket-status')).toHaveText('Resolved', { timeout: 10_000 });
   await expectAxeClean(page);
   await shot(page, testInfo, `${slug}-ticket-detail`);
-  await page.getByRole('button', { name: 'Close this ticket' }).click();
+  // The one question a resolved ticket asks, at the top; the answer is confirmed.
+  await page.getByTestId('did-this-fix-it').getByRole('button', { name: 'Yes, close it' }).click();
   await expect(page.getByTestId('ticket-status')).toHaveText('Closed');
+  await expect(page.getByTestId('confirmation')).toContainText('your ticket is closed');
   await page.getByRole('radio', { name: '5 stars' }).check();
   await page.getByLabel(/Anything you'd like to tell us/).fill('Quick and friendly.');
   await page.getByRole('button', { name: 'Send rating' }).click();
   await expect(page.getByTestId('rated')).toContainText('5 of 5');
+  await expect(page.getByTestId('confirmation')).toHaveText('Thank you for your rating.');
   await expectNoHorizontalScroll(page);
   await staff.dispose();
 });
@@ -179,15 +182,15 @@ test.describe('without JavaScript', () => {
     await signInCustomerWithoutJs(browser, context, slug, CUSTOMERS[slug][1].email);
     await page.goto(ticketsUrl(slug, '/new'));
     await page.getByRole('radio', { name: /Billing/ }).check();
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await expect(page).toHaveURL(/category=billing-issue/);
     await page.getByLabel('What happened?').fill('I was charged twice this month.');
+    await page.getByLabel('Short title (optional)').fill('Bill');
     await page.getByRole('button', { name: 'Send ticket' }).click();
     // Server-side errors; what was typed is still there.
     await expect(page.getByRole('alert').filter({ hasText: 'There is a problem' })).toBeVisible();
     await expect(page.getByLabel('What happened?')).toHaveValue('I was charged twice this month.');
-    await expect(page.getByLabel('Title')).toHaveAttribute('aria-invalid', 'true');
-    await page.getByLabel('Title').fill('Double charge on my bill');
+    await expect(page.getByRole('radio', { name: /Billing/ })).toBeChecked();
+    await expect(page.getByLabel('Short title (optional)')).toHaveAttribute('aria-invalid', 'true');
+    await page.getByLabel('Short title (optional)').fill('Double charge on my bill');
     await page
       .getByLabel('Photos or files (optional)')
       .setInputFiles({ name: 'bill.png', mimeType: 'image/png', buffer: tinyPng() });

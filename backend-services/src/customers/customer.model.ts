@@ -1,5 +1,5 @@
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
-import { LOCALES, PORTAL_ACCOUNT_STATUSES, SERVICE_STATUSES } from '@wisp/shared';
+import { calendarDateFrom, LOCALES, PORTAL_ACCOUNT_STATUSES, SERVICE_STATUSES } from '@wisp/shared';
 
 const equipmentSchema = new Schema(
   {
@@ -40,7 +40,18 @@ const customerSchema = new Schema(
     serviceAddress: { street: String, city: String, state: String, postalCode: String, country: String },
     serviceStatus: { type: String, enum: SERVICE_STATUSES, default: 'pending', required: true },
     servicePlan: { planName: String, downloadMbps: Number, uploadMbps: Number, monthlyFee: Number },
-    nextBillingDate: Date,
+    /**
+     * A calendar date (`YYYY-MM-DD`), not an instant: a bill is due on a day wherever the customer is.
+     * Rows written before stored a midnight-UTC Date; the cast reads those as their UTC day.
+     */
+    nextBillingDate: {
+      type: String,
+      cast: (v: unknown) => {
+        const date = calendarDateFrom(v);
+        if (date === null) throw new Error('nextBillingDate must be a date written as YYYY-MM-DD');
+        return date;
+      },
+    },
     equipment: { type: [equipmentSchema], default: [] },
     networkInfo: { signalStrength: Number, lastOnline: Date, ipAddress: String },
     installations: { type: [installationSchema], default: [] },

@@ -1,4 +1,4 @@
-import { ZCustomerSelf, type TCustomerSelf } from '@wisp/shared';
+import { calendarDateFrom, ZCustomerSelf, type TCustomerSelf } from '@wisp/shared';
 import type { TCustomerDoc } from './customer.model.ts';
 import { withoutNulls } from '../tenants/tenant.views.ts';
 
@@ -17,7 +17,7 @@ export function toCustomerSelf(customer: TCustomerDoc): TCustomerSelf {
       serviceAddress: customer.serviceAddress,
       serviceStatus: customer.serviceStatus,
       servicePlan: customer.servicePlan,
-      nextBillingDate: customer.nextBillingDate?.toISOString(),
+      nextBillingDate: calendarDateFrom(customer.nextBillingDate),
       preferredLocale: customer.preferredLocale,
     }),
   );

@@ -1,4 +1,4 @@
-import type { TCustomerDetail, TCustomerRow, TPortalAccountPanel } from '@wisp/shared';
+import { calendarDateFrom, type TCustomerDetail, type TCustomerRow, type TPortalAccountPanel } from '@wisp/shared';
 import type { TTicketDoc } from '../tickets/ticket.model.ts';
 import type { TCustomerDoc } from './customer.model.ts';
 import { portalStateOf } from './portal-state.ts';
@@ -70,7 +70,7 @@ export function toCustomerDetail(c: TCustomerDoc, tickets: TicketLine[], now = n
             monthlyFee: plan.monthlyFee,
           }
         : null,
-    nextBillingDate: iso(c.nextBillingDate),
+    nextBillingDate: calendarDateFrom(c.nextBillingDate),
     equipment: (c.equipment ?? []).map((e) => ({
       type: e.type,
       make: orNull(e.make),

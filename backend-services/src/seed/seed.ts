@@ -1,5 +1,5 @@
 import type { Auth } from 'firebase-admin/auth';
-import { ZBranding } from '@wisp/shared';
+import { calendarDateFrom, ZBranding } from '@wisp/shared';
 import { TenantModel } from '../tenants/tenant.model.ts';
 import { CustomerModel } from '../customers/customer.model.ts';
 import { DEMO_PASSWORD, DEMO_TENANTS, type DemoTenant } from './demo-tenants.ts';
@@ -122,7 +122,7 @@ async function upsertCustomer(auth: Auth, demo: DemoTenant, tenantId: string, c:
       claims: { role: 'customer', tenantId, customerId: c.customerId },
     });
   }
-  const nextBilling = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1 + (i % 28)));
+  const nextBilling = calendarDateFrom(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1 + (i % 28))));
   await CustomerModel.updateOne(
     { tenantId, customerId: c.customerId },
     {

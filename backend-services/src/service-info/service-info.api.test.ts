@@ -6,6 +6,7 @@ import { createCustomer } from '../../test/factories.ts';
 import { signInAsCustomer, signInAsStaff } from '../../test/sessions.ts';
 import type { TTenantDoc } from '../tenants/tenant.model.ts';
 import { IncidentModel } from '../support/incidents/incident.model.ts';
+import { CustomerModel } from '../customers/customer.model.ts';
 import { signalQualityOf } from '../customers/signal-quality.ts';
 
 let t: TestApp;
@@ -99,6 +100,24 @@ describe('GET /api/customer-portal/service', () => {
       ['repair', 'Marisol', 'Re-aimed the radio.'],
       ['installation', 'Dale', 'Radio on the south gable.'],
     ]);
+  });
+
+  it('the next bill date is a calendar date: 2027-01-01 comes back as "2027-01-01" on the service page and in /me, also for a row stored as a midnight-UTC instant', async () => {
+    const fresh = await customerWithHistory(blue, { nextBillingDate: '2027-01-01' });
+    const legacy = await customerWithHistory(blue);
+    await CustomerModel.collection.updateOne(
+      { _id: legacy._id },
+      { $set: { nextBillingDate: new Date(Date.UTC(2027, 0, 1)) } },
+    );
+    for (const customer of [fresh, legacy]) {
+      const agent = await signInAsCustomer(t, t.client('svc-blue'), blue, customer);
+      const service = await agent.get('/api/customer-portal/service');
+      expect(ZServiceInfo.parse(service.body).nextBillingDate).toBe('2027-01-01');
+      const me = await agent.get('/api/customer-portal/auth/me');
+      expect(me.body.customer.nextBillingDate).toBe('2027-01-01');
+    }
+    const stored = await CustomerModel.collection.findOne({ _id: fresh._id });
+    expect(stored?.nextBillingDate).toBe('2027-01-01');
   });
 
   it('never contains internal installation notes, the IP address or portal account data (whole body scanned)', async () => {

@@ -1,4 +1,4 @@
-import type { TServiceInfo, TServiceNextStep, TServiceStatus } from '@wisp/shared';
+import { calendarDateFrom, type TServiceInfo, type TServiceNextStep, type TServiceStatus } from '@wisp/shared';
 import { signalQualityOf } from '../customers/signal-quality.ts';
 import type { TCustomerDoc } from '../customers/customer.model.ts';
 import type { TTenantDoc } from '../tenants/tenant.model.ts';
@@ -47,7 +47,7 @@ export function toServiceInfo(customer: TCustomerDoc, tenant: Pick<TTenantDoc, '
     serviceStatus: status,
     statusExplanation: status,
     nextStep: nextStepFor(status, tenant),
-    nextBillingDate: isoOrNull(customer.nextBillingDate),
+    nextBillingDate: calendarDateFrom(customer.nextBillingDate),
     serviceAddress: address
       ? {
           street: orNull(address.street),

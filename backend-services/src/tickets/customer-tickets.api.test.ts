@@ -278,6 +278,20 @@ describe('comments, close, reopen and rating', () => {
     expect(comment.status).toBe(409);
   });
 
+  it('a resolved ticket is listed with the open ones (not under Closed) until the customer closes it', async () => {
+    const rosa = await createCustomer(blue);
+    const { agent, ticket } = await resolvedTicketOf(rosa);
+    const ids = (res: { body: { items: { id: string }[] } }) => res.body.items.map((i) => i.id);
+    expect(ids(await agent.get(customerPath(rosa, '?group=open')))).toEqual([ticket.id]);
+    expect(ids(await agent.get(customerPath(rosa, '?group=closed')))).toEqual([]);
+    await agent
+      .post(customerPath(rosa, `/${ticket.id}/close`))
+      .send({})
+      .expect(200);
+    expect(ids(await agent.get(customerPath(rosa, '?group=open')))).toEqual([]);
+    expect(ids(await agent.get(customerPath(rosa, '?group=closed')))).toEqual([ticket.id]);
+  });
+
   it('reopens a resolved ticket within 14 days', async () => {
     const hank = await createCustomer(blue);
     const { agent, ticket } = await resolvedTicketOf(hank);

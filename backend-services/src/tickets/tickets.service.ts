@@ -1,7 +1,7 @@
 import { Types } from 'mongoose';
 import {
-  CLOSED_TICKET_STATUSES,
-  OPEN_TICKET_STATUSES,
+  CUSTOMER_CLOSED_TICKET_STATUSES,
+  CUSTOMER_OPEN_TICKET_STATUSES,
   type TCreateTicketRequest,
   type TCustomerTicket,
   type TCustomerTicketPage,
@@ -117,11 +117,11 @@ function pageOfTickets(filter: object, query: Pick<TTicketListQuery, 'page' | 'p
     .lean<TTicketDoc[]>();
 }
 
-/** The statuses a list query asks for (one status, or a group), or undefined for all. */
+/** The statuses a customer's list query asks for (one status, or a group), or undefined for all. */
 function statusesOf(query: Pick<TTicketListQuery, 'status' | 'group'>): readonly string[] | undefined {
   if (query.status) return [query.status];
-  if (query.group === 'open') return OPEN_TICKET_STATUSES;
-  if (query.group === 'closed') return CLOSED_TICKET_STATUSES;
+  if (query.group === 'open') return CUSTOMER_OPEN_TICKET_STATUSES;
+  if (query.group === 'closed') return CUSTOMER_CLOSED_TICKET_STATUSES;
   return undefined;
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZCalendarDate } from '../dates/calendar-date.schema.ts';
 import { LOCALES, PORTAL_ACCOUNT_STATUSES, SERVICE_STATUSES } from '../constants.ts';
 
 export const ZServiceStatus = z.enum(SERVICE_STATUSES);
@@ -36,7 +37,8 @@ export const ZCustomerSelf = z.object({
   serviceAddress: ZServiceAddress.optional(),
   serviceStatus: ZServiceStatus,
   servicePlan: ZServicePlan.optional(),
-  nextBillingDate: z.string().optional(),
+  /** A calendar date, `YYYY-MM-DD`: the day the bill is due where the customer is. */
+  nextBillingDate: ZCalendarDate.optional(),
   preferredLocale: ZLocale.optional(),
 });
 export type TCustomerSelf = z.infer<typeof ZCustomerSelf>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZCalendarDate } from '../dates/calendar-date.schema.ts';
 import { CUSTOMER_IMPORT_FIELDS, PORTAL_STATES, SIGNAL_QUALITIES, TICKET_STATUSES } from '../constants.ts';
 import { ZPage, ZPagination } from '../common/pagination.schema.ts';
 import { ZPortalAccountStatus, ZServiceAddress, ZServicePlan, ZServiceStatus } from './customer.schema.ts';
@@ -80,7 +81,7 @@ export const ZCustomerDetail = z.object({
   siteId: z.string().nullable(),
   serviceStatus: ZServiceStatus,
   servicePlan: ZServicePlan.nullable(),
-  nextBillingDate: z.string().datetime().nullable(),
+  nextBillingDate: ZCalendarDate.nullable(),
   equipment: z.array(ZStaffEquipment),
   network: z
     .object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZCalendarDate } from '../dates/calendar-date.schema.ts';
 import { SIGNAL_QUALITIES } from '../constants.ts';
 import { ZServicePlan, ZServiceStatus } from '../customers/customer.schema.ts';
 
@@ -56,7 +57,7 @@ export const ZServiceInfo = z.object({
   /** Translation key for the plain explanation of the status (equals the status). */
   statusExplanation: ZServiceStatus,
   nextStep: ZServiceNextStep,
-  nextBillingDate: z.string().nullable(),
+  nextBillingDate: ZCalendarDate.nullable(),
   serviceAddress: ZServiceInfoAddress.nullable(),
   equipment: z.array(ZCustomerEquipment),
   connection: z.object({ signalQuality: ZSignalQuality.nullable(), lastOnline: z.string().nullable() }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatMoney } from './format.ts';
+import { formatCalendarDate, formatDate, formatMoney } from './format.ts';
 
 describe('locale formatting', () => {
   it('formats the monthly fee per language', () => {
@@ -10,5 +10,13 @@ describe('locale formatting', () => {
     // 03:00 UTC on 1 Dec is still 30 Nov in Chicago.
     expect(formatDate('2026-12-01T03:00:00Z', 'en', 'America/Chicago')).toBe('November 30, 2026');
     expect(formatDate('2026-12-01T03:00:00Z', 'es', 'America/Chicago')).toBe('30 de noviembre de 2026');
+  });
+  it('formats a bill date as the day it is, whatever the tenant timezone (no "December 31" for 2027-01-01)', () => {
+    for (const tz of ['Pacific/Auckland', 'America/Los_Angeles', 'America/Chicago']) {
+      expect(formatCalendarDate('2027-01-01', 'en'), tz).toBe('January 1, 2027');
+      // What the dashboard did before: the date read as an instant, shown in the tenant timezone.
+      if (tz !== 'Pacific/Auckland') expect(formatDate('2027-01-01', 'en', tz)).toBe('December 31, 2026');
+    }
+    expect(formatCalendarDate('2027-01-01', 'es')).toBe('1 de enero de 2027');
   });
 });

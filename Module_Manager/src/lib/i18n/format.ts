@@ -3,6 +3,9 @@ export function formatMoney(amount: number, locale: string, currency = 'USD'): s
   return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amount);
 }
 
+/** A calendar date (`YYYY-MM-DD`, e.g. the next bill): the same day for every reader and tenant timezone. */
+export { formatCalendarDate } from '@wisp/shared/constants';
+
 export function formatDate(iso: string | null | undefined, locale: string, timeZone: string): string {
   if (!iso) return '';
   const d = new Date(iso);

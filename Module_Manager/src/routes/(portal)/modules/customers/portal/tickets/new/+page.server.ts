@@ -10,6 +10,7 @@ import { BackendError, send } from '$lib/server/api';
 import { customerTicketsPath } from '$lib/portal/api-paths';
 import { forwardableForm } from '$lib/server/forms';
 import { redirectIfSignedOut, requireCustomerSession } from '$lib/server/guards';
+import { categoryLabel } from '$lib/components/customer-portal/ticket-badges/labels';
 import type { Actions, PageServerLoad } from './$types';
 
 const isCategory = (v: unknown): v is TTicketCategory =>
@@ -17,45 +18,54 @@ const isCategory = (v: unknown): v is TTicketCategory =>
 const isOutageCategory = (c: TTicketCategory) => (OUTAGE_TICKET_CATEGORIES as readonly string[]).includes(c);
 
 /**
- * Step 1 is a GET form (category → `?category=`), so it works without JavaScript. For an outage-type
- * category the known incident at the customer's site is shown first, unless they chose to continue.
+ * One page: the category choices and the form together. The known outage at the customer's site (if
+ * any) is loaded up front; the page shows it above the form only while a connection category is chosen.
+ * `?category=` preselects a category (links from other pages).
  */
 export const load: PageServerLoad = async (event) => {
   const { customerId } = await requireCustomerSession(event);
   const raw = event.url.searchParams.get('category');
   const category = isCategory(raw) ? raw : null;
-  const continued = event.url.searchParams.get('continue') === '1';
+  const probe = category && isOutageCategory(category) ? category : OUTAGE_TICKET_CATEGORIES[0];
   let incident: TIntakeResponse['incident'] = null;
-  if (category && isOutageCategory(category) && !continued) {
-    try {
-      ({ incident } = await send<TIntakeResponse>(
-        event,
-        `/api/customer-portal/service/intake?category=${encodeURIComponent(category)}`,
-      ));
-    } catch (err) {
-      redirectIfSignedOut(event, err);
-      // The outage check must never stop someone filing a ticket.
-      incident = null;
-    }
+  try {
+    ({ incident } = await send<TIntakeResponse>(
+      event,
+      `/api/customer-portal/service/intake?category=${encodeURIComponent(probe)}`,
+    ));
+  } catch (err) {
+    redirectIfSignedOut(event, err);
+    // The outage check must never stop someone filing a ticket.
+    incident = null;
   }
   return { customerId, category, incident };
 };
 
 type FieldErrors = Record<string, string>;
 
+const typedValues = (form: FormData) => ({
+  category: String(form.get('category') ?? ''),
+  title: String(form.get('title') ?? ''),
+  description: String(form.get('description') ?? ''),
+  priority: String(form.get('priority') ?? 'medium'),
+});
+
 export const actions: Actions = {
   subscribe: async (event) => {
     const form = await event.request.formData();
     const incidentId = String(form.get('incidentId') ?? '');
+    // The banner sits inside the ticket form: whatever was typed comes back with the answer.
+    const values = typedValues(form);
     try {
       await send(event, `/api/customer-portal/support/incidents/${encodeURIComponent(incidentId)}/subscribe`, {
         method: 'POST',
       });
-      return { subscribed: true as const };
+      return { subscribed: true as const, values };
     } catch (err) {
       redirectIfSignedOut(event, err);
       return fail(err instanceof BackendError && err.status < 500 ? err.status : 503, {
         subscribeFailed: true as const,
+        values,
       });
     }
   },
@@ -63,12 +73,9 @@ export const actions: Actions = {
   create: async (event) => {
     const { customerId } = await requireCustomerSession(event);
     const form = await event.request.formData();
-    const values = {
-      category: String(form.get('category') ?? ''),
-      title: String(form.get('title') ?? ''),
-      description: String(form.get('description') ?? ''),
-      priority: String(form.get('priority') ?? 'medium'),
-    };
+    const values = typedValues(form);
+    // The title is optional for the customer: an empty one becomes the problem they picked.
+    if (!values.title.trim() && isCategory(values.category)) form.set('title', categoryLabel(values.category));
     let created: { ticket: TCustomerTicket };
     try {
       created = await send(event, customerTicketsPath(customerId), {

@@ -1,0 +1,1 @@
+export { default as OutageBanner } from './outage-banner.svelte';
