@@ -141,7 +141,7 @@ try {
   fs.rmSync(mailDir, { recursive: true, force: true });
   const mail = await startMailSink({ port: ports.smtp, dir: mailDir });
   stops.push(mail.stop);
-  const appEnv = appEnvFor(ports, 'e2e');
+  const appEnv = { ...appEnvFor(ports, 'e2e'), redisUrl: redis.url };
   runSeed(appEnv);
   const backend = await startBackend(appEnv, { quiet: true });
   stops.push(backend.stop);
