@@ -3,6 +3,7 @@ import type { RequestHandler } from 'express';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { openEventStreams } from '../http/event-stream.ts';
 import { isWebServerAddress } from '../http/client-address.ts';
+import { AppError } from '../http/app-error.ts';
 import { OutboxMessageModel } from '../../notifications/outbox.model.ts';
 
 /**
@@ -84,7 +85,8 @@ export function metricsEndpoint(token: string | undefined): RequestHandler {
   return async (req, res, next) => {
     const proxied = Boolean(req.headers['x-forwarded-for'] || req.headers.forwarded || req.headers['x-forwarded-host']);
     const direct = !proxied && isWebServerAddress(req.socket.remoteAddress ?? '');
-    if (!direct && !bearerMatches(req.headers.authorization, token)) return next();
+    if (!direct && !bearerMatches(req.headers.authorization, token))
+      return next(AppError.notFound('No such endpoint.'));
     res.setHeader('Content-Type', registry.contentType);
     res.setHeader('Cache-Control', 'no-store');
     res.end(await registry.metrics());
