@@ -29,22 +29,40 @@ import { reportsRouter } from './sla/reports.router.ts';
 import { allow } from './platform/access/access.ts';
 import { brandingRouter } from './branding/branding.router.ts';
 import { tlsRouter } from './branding/custom-domain.router.ts';
+import { createLifecycle } from './platform/http/lifecycle.ts';
+import { measureRequests, metricsEndpoint } from './platform/metrics/metrics.ts';
+import { databaseUnavailable } from './platform/db/db-availability.ts';
+import { startPresenceSync } from './desk/presence.ts';
 
 export type AppDeps = { config: TConfig; logger: Logger; auth: Auth };
 
 /** Builds the Express app without listening, so tests can start it on port 0. */
 export function createApp({ config, logger, auth }: AppDeps): Express {
   const app = express();
+  const lifecycle = createLifecycle();
+  // server.ts drains through it on SIGTERM.
+  app.locals.lifecycle = lifecycle;
+  startPresenceSync();
   // Only the portal's own web server sits in front; the client address is the one it forwarded.
   app.set('trust proxy', trustWebServerOnly);
   app.disable('x-powered-by');
+  app.use(lifecycle.track);
+  app.use(measureRequests);
   app.use(requestLogger(logger));
   app.use(helmet({ contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } }));
   app.use(express.json({ limit: '100kb' }));
   app.use(express.urlencoded({ extended: false, limit: '100kb' }));
   app.use(cookieParser());
 
-  app.use('/api/health', allow('public'), healthRouter(auth));
+  app.use(
+    '/api/health',
+    allow('public'),
+    healthRouter(auth, { lifecycle, redisConfigured: Boolean(config.REDIS_URL) }),
+  );
+  // Not public: see metricsEndpoint (private peers or the METRICS_TOKEN bearer; 404 for anyone else).
+  app.get('/api/metrics', allow('public'), metricsEndpoint(config.METRICS_TOKEN));
+  // While the database is away every request answers 503 at once instead of waiting for it.
+  app.use('/api', databaseUnavailable);
 
   // The TLS proxy asks before any tenant is known (see branding/custom-domain.router.ts).
   app.use('/api/tls', allow('public'), tlsRouter());

@@ -56,6 +56,15 @@ const ZConfig = z.object({
     .optional(),
   /** The host a tenant's custom domain must be a CNAME of; default `portal.<PLATFORM_DOMAIN>`. */
   CUSTOM_DOMAIN_TARGET: z.string().min(1).optional(),
+  /** Set when several backend processes run: live updates and presence travel through Redis pub/sub. */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be redis:// or rediss://')
+    .optional(),
+  /** Lets a scraper outside the private network read /api/metrics with `Authorization: Bearer <token>`. */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** How long a stopping process waits for requests in flight and outbox sends before it exits anyway. */
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).max(120).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type TConfig = z.infer<typeof ZConfig>;

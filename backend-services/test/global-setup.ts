@@ -1,17 +1,25 @@
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { ROOT, startAuthEmulator, startFerretDb } from '../../tools/stack/services.ts';
+import {
+  ROOT,
+  redisServerInstalled,
+  startAuthEmulator,
+  startFerretDb,
+  startRedis,
+} from '../../tools/stack/services.ts';
 import { portsFor } from '../../tools/stack/ports.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     mongoBaseUri: string;
     authEmulatorHost: string;
+    /** Empty when redis-server is not installed (the suites that need it then fail with that message). */
+    redisUrl: string;
   }
 }
 
 /**
- * The whole test run shares one FerretDB and one Auth emulator (it takes 20–40 s to start). When the
+ * The whole test run shares one FerretDB, one Redis and one Auth emulator (it takes 20–40 s to start). When the
  * runner (tools/stack/test-all.ts) already started them it passes their addresses in the environment;
  * a developer running `pnpm test` in this package alone gets them started here.
  */
@@ -29,6 +37,13 @@ export default async function setup(project: TestProject) {
     mongoBaseUri = `mongodb://127.0.0.1:${ports.ferret}`;
     authEmulatorHost = `127.0.0.1:${ports.auth}`;
   }
+  let redisUrl = process.env.TEST_REDIS_URL ?? '';
+  if (!redisUrl && redisServerInstalled()) {
+    const redis = await startRedis({ port: portsFor('test').redis, quiet: true });
+    stops.push(redis.stop);
+    redisUrl = redis.url;
+  }
+  project.provide('redisUrl', redisUrl);
   project.provide('mongoBaseUri', mongoBaseUri);
   project.provide('authEmulatorHost', authEmulatorHost);
   return async () => {

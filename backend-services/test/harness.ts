@@ -12,6 +12,9 @@ import { startMailCatcher, type MailCatcher } from './mail-catcher.ts';
 import { FIREBASE_PROJECT_ID } from '../../tools/stack/services.ts';
 import { createMailTransport } from '../src/notifications/mailer.ts';
 import { startOutboxWorker } from '../src/notifications/outbox.service.ts';
+import { inProcessEventBus, useEventBus } from '../src/platform/events/event-bus.ts';
+import { redisEventBus } from '../src/platform/events/redis-event-bus.ts';
+import type { Lifecycle } from '../src/platform/http/lifecycle.ts';
 
 export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
 
@@ -41,6 +44,9 @@ export async function startTestApp(overrides: Partial<Record<keyof TConfig, stri
   await Promise.all(Object.values(mongoose.models).map((m) => m.init()));
   const auth = firebaseAuth(FIREBASE_PROJECT_ID);
   const logger = createLogger('silent');
+  // With REDIS_URL this process's live updates go through Redis, as each production process's do.
+  const bus = config.REDIS_URL ? redisEventBus(config.REDIS_URL, logger) : inProcessEventBus();
+  useEventBus(bus);
   const app = createApp({ config, logger, auth });
   const instances: Server[] = [];
   const outbox = startOutboxWorker({
@@ -59,6 +65,7 @@ export async function startTestApp(overrides: Partial<Record<keyof TConfig, stri
     outbox,
     baseUrl,
     server,
+    lifecycle: app.locals.lifecycle as Lifecycle,
     /** A cookie-keeping HTTP client that speaks to the portal of `tenantSlug`, as the browser would. */
     client: clientOf(server),
     /**
@@ -77,6 +84,8 @@ export async function startTestApp(overrides: Partial<Record<keyof TConfig, stri
       await mongoose.connection.dropDatabase().catch(() => {});
       await mongoose.disconnect();
       await mail.close();
+      await bus.close();
+      useEventBus(inProcessEventBus());
     },
   };
 }

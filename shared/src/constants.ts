@@ -209,6 +209,8 @@ export const API_ERROR_CODES = [
   /** A read-only actor (staff viewing the portal as a customer) tried to change something. */
   'READ_ONLY',
   'INTERNAL',
+  /** The database (or another dependency) is briefly away: retry after `Retry-After` seconds. */
+  'SERVICE_UNAVAILABLE',
 ] as const;
 export type TApiErrorCode = (typeof API_ERROR_CODES)[number];
 

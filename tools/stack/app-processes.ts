@@ -6,7 +6,15 @@ import type { SeedSummary } from '../../backend-services/src/seed/seed.ts';
 export type { SeedSummary };
 import type { portsFor } from './ports.ts';
 
-export type AppEnv = { mongoUri: string; authPort: number; smtpPort: number; backendPort: number; webPort: number };
+export type AppEnv = {
+  mongoUri: string;
+  authPort: number;
+  smtpPort: number;
+  backendPort: number;
+  webPort: number;
+  /** Set when Redis runs: the backend's live updates then reach every backend process. */
+  redisUrl?: string;
+};
 
 /** The app processes' settings for one stack: its ports and the database they share. */
 export function appEnvFor(ports: ReturnType<typeof portsFor>, database: string): AppEnv {
@@ -34,6 +42,7 @@ export function backendEnv(e: AppEnv): NodeJS.ProcessEnv {
     PORTAL_URL_TEMPLATE: `http://{tenant}.localhost:${e.webPort}`,
     // One storage location for every backend process (demo, e2e, a second instance), as production has.
     UPLOAD_DIR: SHARED_UPLOAD_DIR,
+    ...(e.redisUrl ? { REDIS_URL: e.redisUrl } : {}),
   };
 }
 

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ROOT, startAuthEmulator, startFerretDb } from './services.ts';
+import { ROOT, redisServerInstalled, startAuthEmulator, startFerretDb, startRedis } from './services.ts';
 import { startMailSink } from './mail-sink.ts';
 import { installExitHandlers, type Service } from './processes.ts';
 import { portsFor } from './ports.ts';
@@ -24,7 +24,10 @@ try {
     Promise.resolve(buildWeb()),
   ]);
   services.push(ferret, auth, mail);
-  const appEnv = appEnvFor(ports, 'wisp_portal');
+  // Redis when installed (scripts/demo.sh installs it), as production runs it; else in-process live updates.
+  const redis = redisServerInstalled() ? await startRedis({ port: ports.redis, quiet: true }) : undefined;
+  if (redis) services.push(redis);
+  const appEnv = { ...appEnvFor(ports, 'wisp_portal'), redisUrl: redis?.url };
   const summary = runSeed(appEnv);
   services.push((await startBackend(appEnv, { quiet: true })) as Service);
   services.push((await startWeb(appEnv)) as Service);

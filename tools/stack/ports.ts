@@ -2,8 +2,8 @@
 export function portsFor(kind: 'demo' | 'test', env = process.env) {
   const base =
     kind === 'demo'
-      ? { ferret: 27018, auth: 9099, smtp: 2525, backend: 4000, web: 5173 }
-      : { ferret: 27118, auth: 9300, smtp: 2625, backend: 4100, web: 4173 };
+      ? { ferret: 27018, auth: 9099, smtp: 2525, backend: 4000, web: 5173, redis: 6379 }
+      : { ferret: 27118, auth: 9300, smtp: 2625, backend: 4100, web: 4173, redis: 6479 };
   const num = (name: string, fallback: number) => (env[name] ? Number(env[name]) : fallback);
   return {
     ferret: num('FERRETDB_PORT', base.ferret),
@@ -11,5 +11,6 @@ export function portsFor(kind: 'demo' | 'test', env = process.env) {
     smtp: num('SMTP_PORT', base.smtp),
     backend: num('BACKEND_PORT', base.backend),
     web: num('WEB_PORT', base.web),
+    redis: num('REDIS_PORT', base.redis),
   };
 }

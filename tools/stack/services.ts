@@ -69,3 +69,30 @@ export async function startAuthEmulator({ port, quiet }: { port: number; quiet?:
   await waitFor('Firebase Auth emulator', () => httpOk(`http://127.0.0.1:${port}/`), 120_000, service.exited);
   return service;
 }
+
+/** Whether Debian's redis-server is installed (scripts/test.sh and demo.sh install it). */
+export function redisServerInstalled(): boolean {
+  try {
+    execFileSync('redis-server', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Redis for the event bus across backend processes: in memory only (`--save ''`, no AOF), on loopback.
+ * Started once per test run (and by the demo when installed).
+ */
+export async function startRedis({ port, quiet }: { port: number; quiet?: boolean }) {
+  if (!redisServerInstalled()) throw new Error('redis-server is not installed: apt-get install -y redis-server');
+  await assertPortFree(port, 'Redis', 'REDIS_PORT');
+  const service = startProcess(
+    'redis',
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--loglevel', 'warning'],
+    { quiet },
+  );
+  await waitFor('Redis', () => tcpOpen(port), 15_000, service.exited);
+  return { ...service, url: `redis://127.0.0.1:${port}` };
+}

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, startAuthEmulator, startFerretDb } from './services.ts';
+import { ROOT, redisServerInstalled, startAuthEmulator, startFerretDb, startRedis } from './services.ts';
 import { startMailSink } from './mail-sink.ts';
 import { installExitHandlers } from './processes.ts';
 import { portsFor } from './ports.ts';
@@ -104,16 +104,20 @@ try {
   const started = Date.now();
   const dataDir = path.join(ROOT, '.data', 'test-ferretdb');
   fs.rmSync(dataDir, { recursive: true, force: true });
-  console.log('Starting FerretDB and the Firebase Auth emulator for the whole run…');
-  const [ferret, auth] = await Promise.all([
+  console.log('Starting FerretDB, Redis and the Firebase Auth emulator for the whole run…');
+  // The multi-process suites need Redis; scripts/test.sh installs it (apt-get) like Chromium.
+  if (!redisServerInstalled()) throw new Error('redis-server is missing: apt-get install -y redis-server');
+  const [ferret, auth, redis] = await Promise.all([
     startFerretDb({ port: ports.ferret, dataDir, quiet: true }),
     startAuthEmulator({ port: ports.auth, quiet: true }),
+    startRedis({ port: ports.redis, quiet: true }),
   ]);
-  stops.push(ferret.stop, auth.stop);
+  stops.push(ferret.stop, auth.stop, redis.stop);
   console.log(`Services ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const stackEnv = {
     TEST_MONGODB_BASE_URI: `mongodb://127.0.0.1:${ports.ferret}`,
     TEST_AUTH_EMULATOR_HOST: `127.0.0.1:${ports.auth}`,
+    TEST_REDIS_URL: redis.url,
   };
 
   if (!e2eOnly) {
@@ -137,7 +141,7 @@ try {
   fs.rmSync(mailDir, { recursive: true, force: true });
   const mail = await startMailSink({ port: ports.smtp, dir: mailDir });
   stops.push(mail.stop);
-  const appEnv = appEnvFor(ports, 'e2e');
+  const appEnv = { ...appEnvFor(ports, 'e2e'), redisUrl: redis.url };
   runSeed(appEnv);
   const backend = await startBackend(appEnv, { quiet: true });
   stops.push(backend.stop);

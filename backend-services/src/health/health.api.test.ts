@@ -15,6 +15,18 @@ describe('GET /api/health', () => {
   });
 });
 
+describe('GET /api/health/live and /api/health/ready', () => {
+  it('live answers 200 whenever the process runs; ready checks the database (no Redis configured here)', async () => {
+    const live = await t.client(null).get('/api/health/live');
+    expect(live.status).toBe(200);
+    expect(live.body).toMatchObject({ status: 'ok' });
+    const ready = await t.client(null).get('/api/health/ready');
+    expect(ready.status).toBe(200);
+    expect(ready.body).toMatchObject({ status: 'ready', checks: { database: 'ok' } });
+    expect(ready.body.checks).not.toHaveProperty('redis');
+  });
+});
+
 describe('tenant resolution', () => {
   it('binds a request to the tenant named by its subdomain', async () => {
     await createTenant({ slug: 'bluesky', like: 'prairiesky' });
@@ -67,5 +79,17 @@ describe('tenant resolution', () => {
       'timezone',
     ]);
     expect(JSON.stringify(res.body)).not.toMatch(/_id|weeklySupportHours|domains/);
+  });
+});
+
+// Last in the file: draining is one-way, as it is for a process.
+describe('readiness while draining', () => {
+  it('while the process drains (SIGTERM), ready → 503 "draining" so the load balancer sends nothing new; live stays 200', async () => {
+    t.lifecycle.startDraining();
+    const ready = await t.client(null).get('/api/health/ready');
+    expect(ready.status).toBe(503);
+    expect(ready.body).toMatchObject({ status: 'unavailable', checks: { database: 'ok', process: 'draining' } });
+    expect(ready.headers.connection).toBe('close');
+    expect((await t.client(null).get('/api/health/live')).status).toBe(200);
   });
 });

@@ -2,6 +2,7 @@ import type { Request, Response } from 'express';
 import { ZStaffDeskEvent } from '@wisp/shared';
 import type { TicketContext } from './ticket-context.ts';
 import { requireAccess } from '../platform/access/access.ts';
+import { openEventStream } from '../platform/http/event-stream.ts';
 import { subscribeToTenantTickets } from './ticket-events.ts';
 import { sessionStillLive, type StreamOptions } from './ticket-live.ts';
 
@@ -18,33 +19,23 @@ export async function streamStaffTicketEvents(
   opts: StreamOptions,
 ): Promise<void> {
   const { actor } = await requireAccess(ctx, 'ticket.events');
-  res.status(200);
-  res.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
-  res.setHeader('Cache-Control', 'no-cache, no-transform');
-  res.setHeader('Connection', 'keep-alive');
-  res.setHeader('X-Accel-Buffering', 'no');
-  res.flushHeaders();
-  req.socket.setNoDelay(true);
-  req.socket.setTimeout(0);
-  res.write('retry: 5000\n: connected\n\n');
+  const stream = openEventStream(req, res);
   const unsubscribe = subscribeToTenantTickets(String(ctx.tenant._id), (raw) => {
     const event = ZStaffDeskEvent.safeParse(raw);
-    if (event.success) res.write(`event: ${event.data.type}\ndata: ${JSON.stringify(event.data)}\n\n`);
+    if (event.success) stream.send(event.data.type, event.data);
   });
-  const stop = () => {
-    clearInterval(heartbeat);
-    unsubscribe();
-  };
   const heartbeat = setInterval(() => {
-    res.write(': heartbeat\n\n');
+    stream.comment('heartbeat');
     sessionStillLive(actor.sessionId, opts.idleMinutes)
       .then((live) => {
         if (live) return;
-        res.write(`event: session.ended\ndata: {"type":"session.ended"}\n\n`);
-        stop();
-        res.end();
+        stream.send('session.ended', { type: 'session.ended' });
+        stream.end();
       })
       .catch(() => undefined);
   }, opts.heartbeatMs);
-  req.on('close', stop);
+  stream.onEnd(() => {
+    clearInterval(heartbeat);
+    unsubscribe();
+  });
 }

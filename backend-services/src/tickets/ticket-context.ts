@@ -105,3 +105,13 @@ export async function attachFiles(
     throw err;
   }
 }
+
+/** Undoes attachFiles (the request that recorded them failed after): rows first, then the files. */
+export async function discardAttachments(ctx: TicketContext, attachments: TTicketAttachmentDoc[]): Promise<void> {
+  if (!attachments.length) return;
+  await TicketAttachmentModel.deleteMany({ tenantId: ctx.tenant._id, _id: { $in: attachments.map((a) => a._id) } });
+  await discardStored(
+    ctx.storage,
+    attachments.flatMap((a) => [a.storageKey, ...(a.thumbnailKey ? [a.thumbnailKey] : [])]),
+  );
+}

@@ -2,7 +2,9 @@ import type { Request, Response } from 'express';
 import type { TicketContext } from './ticket-context.ts';
 import { requireOwnAccess } from '../platform/access/access.ts';
 import { findCustomerOrThrow } from '../customers/customers.service.ts';
+import { openEventStream } from '../platform/http/event-stream.ts';
 import { subscribeToCustomerTickets, type CustomerTicketChange } from './ticket-events.ts';
+import { customerTicketChangesSince, eventIdOf, replaySince } from './ticket-replay.ts';
 import { countTicketsWithUnreadReplies } from './tickets.service.ts';
 import { SessionModel } from '../platform/auth/session.model.ts';
 
@@ -22,7 +24,8 @@ export async function sessionStillLive(sessionId: string, idleMinutes: number, n
 /**
  * Server-Sent Events for one customer's tickets: `ticket.message` (public messages only: the bus
  * cannot carry anything else), `ticket.status`, and `unread` (tickets with unread staff replies) after
- * each change. Headers are flushed at once and nothing is compressed or buffered on the way out.
+ * each change. Each change carries an id (its time); a browser reconnecting with `Last-Event-ID` first
+ * gets what happened meanwhile, read from the database, so a restart or a Redis blip loses nothing.
  */
 export async function streamCustomerTicketEvents(
   ctx: TicketContext,
@@ -32,40 +35,31 @@ export async function streamCustomerTicketEvents(
 ): Promise<void> {
   const { actor, customerId } = await requireOwnAccess(ctx, 'ticket.events.own');
   await findCustomerOrThrow(ctx.tenant, customerId);
-  res.status(200);
-  res.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
-  res.setHeader('Cache-Control', 'no-cache, no-transform');
-  res.setHeader('Connection', 'keep-alive');
-  // nginx and similar proxies otherwise hold the stream in their buffer.
-  res.setHeader('X-Accel-Buffering', 'no');
-  res.flushHeaders();
-  req.socket.setNoDelay(true);
-  req.socket.setTimeout(0);
-
-  const send = (event: string, data: unknown) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+  const stream = openEventStream(req, res);
+  const send = (change: CustomerTicketChange) => stream.send(change.type, change, eventIdOf(change));
   const sendUnread = async () =>
-    send('unread', { type: 'unread', unreadTickets: await countTicketsWithUnreadReplies(ctx, customerId) });
+    stream.send('unread', { type: 'unread', unreadTickets: await countTicketsWithUnreadReplies(ctx, customerId) });
 
-  res.write('retry: 5000\n: connected\n\n');
-  const unsubscribe = subscribeToCustomerTickets(String(ctx.tenant._id), customerId, (change: CustomerTicketChange) => {
-    send(change.type, change);
+  // Subscribe before reading the database, so nothing falls between the replay and the live events.
+  const unsubscribe = subscribeToCustomerTickets(String(ctx.tenant._id), customerId, (change) => {
+    send(change);
     sendUnread().catch(() => undefined);
   });
-  const stop = () => {
-    clearInterval(heartbeat);
-    unsubscribe();
-  };
   const heartbeat = setInterval(() => {
-    res.write(': heartbeat\n\n');
+    stream.comment('heartbeat');
     sessionStillLive(actor.sessionId, opts.idleMinutes)
       .then((live) => {
         if (live) return;
-        send('session.ended', { type: 'session.ended' });
-        stop();
-        res.end();
+        stream.send('session.ended', { type: 'session.ended' });
+        stream.end();
       })
       .catch(() => undefined);
   }, opts.heartbeatMs);
-  req.on('close', stop);
+  stream.onEnd(() => {
+    clearInterval(heartbeat);
+    unsubscribe();
+  });
+  const since = replaySince(req.get('Last-Event-ID'));
+  if (since) for (const change of await customerTicketChangesSince(ctx, customerId, since)) send(change);
   await sendUnread();
 }

@@ -57,6 +57,8 @@ export type SseStream = {
   ended: Promise<void>;
   events: { event: string; data: unknown }[];
   raw: () => string;
+  /** The id of the last event that carried one (what a browser sends back as `Last-Event-ID`). */
+  lastEventId?: () => string | undefined;
   headers: http.IncomingHttpHeaders;
   waitFor(
     pred: (e: { event: string; data: unknown }) => boolean,
@@ -65,8 +67,16 @@ export type SseStream = {
   close(): void;
 };
 
-/** Opens the customer's event stream with a fresh session of that customer and collects what arrives. */
-export async function openCustomerStream(t: TestApp, tenant: TTenantDoc, customer: TCustomerDoc): Promise<SseStream> {
+/**
+ * Opens the customer's event stream with a fresh session of that customer and collects what arrives;
+ * on `t`'s process unless `opts.baseUrl` names another, optionally resuming after `opts.lastEventId`.
+ */
+export async function openCustomerStream(
+  t: TestApp,
+  tenant: TTenantDoc,
+  customer: TCustomerDoc,
+  opts: { baseUrl?: string; lastEventId?: string } = {},
+): Promise<SseStream> {
   const { token, sessionId } = await startSession(
     {
       kind: 'customer',
@@ -80,8 +90,14 @@ export async function openCustomerStream(t: TestApp, tenant: TTenantDoc, custome
   const events: { event: string; data: unknown }[] = [];
   return new Promise((resolve, reject) => {
     const req = http.get(
-      `${t.baseUrl}${customerPath(customer, '/events')}`,
-      { headers: { Cookie: `${SESSION_COOKIE}=${token}`, 'X-Forwarded-Host': `${tenant.slug}.localhost` } },
+      `${opts.baseUrl ?? t.baseUrl}${customerPath(customer, '/events')}`,
+      {
+        headers: {
+          Cookie: `${SESSION_COOKIE}=${token}`,
+          'X-Forwarded-Host': `${tenant.slug}.localhost`,
+          ...(opts.lastEventId ? { 'Last-Event-ID': opts.lastEventId } : {}),
+        },
+      },
       (res) => {
         if (res.statusCode !== 200) return reject(new Error(`stream answered ${res.statusCode}`));
         res.setEncoding('utf8');
@@ -95,6 +111,7 @@ export async function openCustomerStream(t: TestApp, tenant: TTenantDoc, custome
           ended,
           events,
           raw: () => buffer,
+          lastEventId: () => [...buffer.matchAll(/^id: (.*)$/gm)].at(-1)?.[1],
           headers: res.headers,
           async waitFor(pred, timeoutMs = 5_000) {
             const deadline = Date.now() + timeoutMs;

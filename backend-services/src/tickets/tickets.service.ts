@@ -13,7 +13,7 @@ import { acceptFiles, type UploadedFile } from './ticket-files.ts';
 import { insertWithNextTicketNumber } from './ticket-number.ts';
 import { publishStaffEvent } from './ticket-events.ts';
 import { diagnosticsSnapshot } from './diagnostics.ts';
-import { attachFiles, authorOf, loadConversation, type TicketContext } from './ticket-context.ts';
+import { attachFiles, authorOf, discardAttachments, loadConversation, type TicketContext } from './ticket-context.ts';
 import { requireAccess, requireOwnAccess } from '../platform/access/access.ts';
 import { findCustomerOrThrow } from '../customers/customers.service.ts';
 import { changeHistoryOf } from './ticket-fields.service.ts';
@@ -61,8 +61,10 @@ export async function openTicketForCustomer(
 }
 
 /**
- * Every file was checked first; the ticket is inserted under the next ticket number with a frozen
- * diagnostics snapshot, then the files are recorded, then support and the customer are emailed.
+ * Every file was checked first. The files are stored and recorded (under the ticket's id chosen
+ * here) before the ticket is inserted under the next ticket number with a frozen diagnostics
+ * snapshot, so a process that dies half-way never leaves a ticket without its files: only files of
+ * no ticket, which the orphan sweep removes. Then support and the customer are emailed.
  */
 async function insertTicket(
   ctx: TicketContext,
@@ -73,9 +75,15 @@ async function insertTicket(
 ): Promise<TTicketDoc> {
   const now = new Date();
   const author = authorOf(ctx, customer);
+  const ticketId = new Types.ObjectId();
+  const attachments = await attachFiles(ctx, { _id: ticketId }, files, {
+    visibility: 'public',
+    uploadedByType: author.authorType,
+  });
   const created = await insertWithNextTicketNumber(
     ctx.tenant._id,
     {
+      _id: ticketId,
       customerId: customer.customerId,
       title: input.title,
       description: input.description,
@@ -91,14 +99,11 @@ async function insertTicket(
       lastActivityAt: now,
     },
     now,
-  );
-  const ticket = created.toObject() as TTicketDoc;
-  try {
-    await attachFiles(ctx, ticket, files, { visibility: 'public', uploadedByType: author.authorType });
-  } catch (err) {
-    await TicketModel.deleteOne({ _id: ticket._id, tenantId: ctx.tenant._id });
+  ).catch(async (err: unknown) => {
+    await discardAttachments(ctx, attachments);
     throw err;
-  }
+  });
+  const ticket = created.toObject() as TTicketDoc;
   await notifyTicketCreated(ctx, customer, ticket);
   publishStaffEvent(String(ctx.tenant._id), {
     type: 'ticket.created',

@@ -4,9 +4,26 @@ import mongoose from 'mongoose';
  * One connection per process. `autoIndex` builds the indexes each model declares: FerretDB only
  * enforces the unique ones (reads scan), production MongoDB uses them all.
  */
+/**
+ * Timeouts short enough that a request never waits long for a database that is away (it answers 503,
+ * see db-availability.ts), and a heartbeat frequent enough that the process notices its return within
+ * a second or two, by itself.
+ */
+export const DATABASE_TIMEOUTS = { serverSelectionTimeoutMS: 1_500, heartbeatFrequencyMS: 1_000 } as const;
+
 export async function connectDatabase(uri: string): Promise<typeof mongoose> {
   mongoose.set('strictQuery', true);
-  return mongoose.connect(uri, { serverSelectionTimeoutMS: 5_000, autoIndex: true });
+  mongoose.set('bufferTimeoutMS', DATABASE_TIMEOUTS.serverSelectionTimeoutMS);
+  // At start-up the database may come up a moment after us: try for a while before giving up.
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    try {
+      return await mongoose.connect(uri, { ...DATABASE_TIMEOUTS, autoIndex: true });
+    } catch (err) {
+      if (Date.now() > deadline) throw err;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
 }
 
 export async function disconnectDatabase(): Promise<void> {

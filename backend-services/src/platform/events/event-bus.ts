@@ -11,10 +11,23 @@ export type Unsubscribe = () => void;
 export interface EventBus {
   publish(channel: string, event: BusEvent): Promise<void>;
   subscribe<E extends BusEvent = BusEvent>(channel: string, listener: (event: E) => void): Unsubscribe;
+  /**
+   * Told when this process may have missed events (its link to the other processes dropped, or came
+   * back): open streams end with a retry hint, and the browser reconnects with `Last-Event-ID` and gets
+   * what it missed from the database. The in-process transport never misses anything.
+   */
+  onGap(listener: () => void): Unsubscribe;
+  /** Whether events reach the other processes now (readiness); always true in-process. */
+  ready(): boolean;
+  close(): Promise<void>;
 }
 
-/** Channels: everything of a tenant (staff listen here), and one customer's own events. */
+/**
+ * Channels: everything of a tenant (staff listen here), one customer's own events, and the platform's
+ * presence heartbeats (every process keeps a copy; nothing on it reaches a browser as such).
+ */
 export const channels = {
+  presence: 'platform:presence',
   tenant: (tenantId: string) => `tenant:${tenantId}`,
   customer: (tenantId: string, customerId: string) => `tenant:${tenantId}:customer:${customerId}`,
 };
@@ -38,6 +51,9 @@ export function inProcessEventBus(): EventBus {
       emitter.on(channel, onWire);
       return () => emitter.off(channel, onWire);
     },
+    onGap: () => () => undefined,
+    ready: () => true,
+    close: async () => undefined,
   };
 }
 

@@ -9,7 +9,8 @@ webServerNetworks.addSubnet('192.168.0.0', 16, 'ipv4');
 webServerNetworks.addAddress('::1', 'ipv6');
 webServerNetworks.addSubnet('fc00::', 7, 'ipv6');
 
-function isWebServerAddress(address: string): boolean {
+/** True for loopback and private-network addresses (the web server, a scraper inside the deployment). */
+export function isWebServerAddress(address: string): boolean {
   const plain = address.replace(/^::ffff:/i, '');
   return webServerNetworks.check(plain, isIPv4(plain) ? 'ipv4' : 'ipv6');
 }

@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { MulterError } from 'multer';
 import { AppError } from './app-error.ts';
+import { databaseUnavailableError, isDatabaseUnreachable } from '../db/db-availability.ts';
 
 export const notFoundHandler: RequestHandler = (_req, _res, next) => {
   next(AppError.notFound('No such endpoint.'));
@@ -9,7 +10,8 @@ export const notFoundHandler: RequestHandler = (_req, _res, next) => {
 /** Writes every error as `{ error: { code, message, fields? } }`; stacks go to the log, never the client. */
 export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   const appError = toAppError(err);
-  if (appError.status >= 500) req.log.error({ err }, 'request failed');
+  if (appError.status === 503) req.log.warn({ err: (err as Error).message }, appError.message);
+  else if (appError.status >= 500) req.log.error({ err }, 'request failed');
   else req.log.info({ code: appError.code, status: appError.status }, appError.message);
   if (res.headersSent) return;
   for (const [name, value] of Object.entries(appError.headers ?? {})) res.setHeader(name, value);
@@ -25,6 +27,7 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
 
 function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
+  if (isDatabaseUnreachable(err)) return databaseUnavailableError();
   if (err instanceof MulterError) {
     const field = err.field ?? 'files';
     if (err.code === 'LIMIT_FILE_SIZE')

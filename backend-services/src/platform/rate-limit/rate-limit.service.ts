@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Types } from 'mongoose';
 import { AppError } from '../http/app-error.ts';
 import { RateLimitHitModel } from './rate-limit.model.ts';
+import { countRateLimitRefusal } from '../metrics/metrics.ts';
 
 const MINUTE = 60_000;
 /** The longest window any rule uses; the sweep keeps this much history. */
@@ -51,6 +52,7 @@ export class Attempt {
 
   /** 429 RATE_LIMITED with `Retry-After`, for the longest wait among the named rules this attempt is over. */
   tooMany(names: RuleName[], message = TOO_MANY_ATTEMPTS): AppError {
+    countRateLimitRefusal(names.filter((n) => this.over.has(n)));
     const waitMs = Math.max(0, ...names.map((n) => this.over.get(n) ?? 0));
     const seconds = Math.max(1, Math.ceil(waitMs / 1000));
     const minutes = Math.ceil(seconds / 60);
