@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
@@ -97,6 +98,20 @@ const cookiesOf = (res: Response) =>
 
 type Row = Record<string, string>;
 
+/** A signed-in page must answer as itself, not send Lighthouse to a sign-in page it would then score. */
+async function assertSignedIn(url: string, cookie: string) {
+  const u = new URL(url);
+  // node:http, not fetch: fetch drops a Host header, and *.localhost does not resolve in Node.
+  const res = await new Promise<http.IncomingMessage>((resolve, reject) =>
+    http
+      .get({ host: '127.0.0.1', port: u.port, path: u.pathname, headers: { host: u.host, cookie } }, resolve)
+      .on('error', reject),
+  );
+  res.resume();
+  if (res.statusCode !== 200)
+    throw new Error(`${u.pathname} answered ${res.statusCode} ${res.headers.location ?? ''} with the session cookie`);
+}
+
 try {
   console.log('Building the portal and starting a seeded stack for Lighthouse…');
   const dataDir = path.join(ROOT, '.data', 'bench-web-ferretdb');
@@ -132,8 +147,10 @@ try {
   stops.push(async () => {
     chrome.kill();
   });
+  for (const p of PAGES.filter((page) => page.as !== 'anonymous')) await assertSignedIn(p.url, cookies[p.as]);
+  const only = process.env.BENCH_WEB_PAGES?.split(',');
   const rows: Row[] = [];
-  for (const p of PAGES) {
+  for (const p of PAGES.filter((page) => !only || only.some((o) => page.name.includes(o)))) {
     process.stdout.write(`  ${p.name}… `);
     const result = await lighthouse(
       p.url,
