@@ -25,7 +25,13 @@ import { registeredRoutes, type RegisteredRoute } from './route-walk.ts';
  * (`names`): things of the owner customer (`customer`), of the owner's tenant (`tenant`), or nothing
  * (it answers about the caller's own tenant or self). A route missing here fails the walk.
  */
-type Sample = { access: RouteAccess; names?: 'customer' | 'tenant'; body?: (f: Fixtures) => object };
+type Sample = {
+  access: RouteAccess;
+  names?: 'customer' | 'tenant';
+  body?: (f: Fixtures) => object;
+  /** What every caller gets through the walk (which arrives as a proxy would), e.g. 404 for a private route. */
+  throughProxy?: 404;
+};
 type Fixtures = {
   ticketId: string;
   fileId: string;
@@ -54,6 +60,11 @@ const BRANDING = '/api/tenant/:tenantId/branding';
 
 const ROUTES: Record<string, Sample> = {
   'GET /api/health': { access: 'public' },
+  // Several backend processes (issue 19): liveness, readiness, and metrics for private peers only.
+  'GET /api/health/live': { access: 'public' },
+  'GET /api/health/ready': { access: 'public' },
+  // Its own test proves a private peer reads it; a request passed on by a proxy (as the walk's are) gets 404.
+  'GET /api/metrics': { access: 'public', throughProxy: 404 },
   'GET /api/tenant/current': { access: 'public' },
   'GET /api/session': { access: 'public' },
   'GET /api/session/csrf': { access: 'public' },
@@ -399,6 +410,7 @@ type Expected = 'public' | 401 | 404 | 'allowed';
 
 /** What the permission table says this caller gets on this route. */
 function expectedFor(sample: Sample, caller: Caller): Expected {
+  if (sample.throughProxy) return sample.throughProxy;
   if (sample.names && !caller.sameTenant) return 404;
   if (sample.access === 'public') return 'public';
   if (!caller.actor) return 401;
@@ -455,36 +467,42 @@ describe('the permission table, walked for every route × caller', () => {
     expect(Object.keys(PERMISSIONS).filter((p) => !used.has(p) && !notYetRouted.includes(p))).toEqual([]);
   });
 
-  it('anonymous → 401 (unless public), denied → 404, allowed → neither 401, 403, 404 nor 5xx', async () => {
-    const known = routes.filter((r) => ROUTES[keyOf(r)]);
-    const plan = known.flatMap((route) => callers.map((caller) => ({ route, caller })));
-    const run = async (items: typeof plan, size = 24) => {
-      const results: string[] = [];
-      for (let i = 0; i < items.length; i += size) {
-        const batch = items.slice(i, i + size);
-        const answers = await Promise.all(batch.map(({ route, caller }) => call(route, caller)));
-        batch.forEach(({ route, caller }, j) => {
-          const { status, code } = answers[j]!;
-          const expected = expectedFor(ROUTES[keyOf(route)]!, caller);
-          const ok =
-            expected === 'public'
-              ? status !== 404 && status < 500 && code !== 'UNAUTHENTICATED' && code !== 'SESSION_EXPIRED'
-              : expected === 'allowed'
-                ? ![401, 403, 404].includes(status) && status < 500
-                : status === expected;
-          if (!ok) results.push(`${keyOf(route)} as ${caller.name}: expected ${expected}, got ${status} ${code ?? ''}`);
-        });
-      }
-      return results;
-    };
-    const failures = [
-      ...(await run(plan.filter((p) => !ENDS_SESSIONS.has(keyOf(p.route))))),
-      // One at a time: a caller's sign-out-everywhere would end the session of its own call in flight.
-      ...(await run(
-        plan.filter((p) => ENDS_SESSIONS.has(keyOf(p.route))),
-        1,
-      )),
-    ];
-    expect(failures).toEqual([]);
-  });
+  // Every route × every caller: a few hundred requests, so it gets minutes, not the default 30 s.
+  it(
+    'anonymous → 401 (unless public), denied → 404, allowed → neither 401, 403, 404 nor 5xx',
+    { timeout: 240_000 },
+    async () => {
+      const known = routes.filter((r) => ROUTES[keyOf(r)]);
+      const plan = known.flatMap((route) => callers.map((caller) => ({ route, caller })));
+      const run = async (items: typeof plan, size = 24) => {
+        const results: string[] = [];
+        for (let i = 0; i < items.length; i += size) {
+          const batch = items.slice(i, i + size);
+          const answers = await Promise.all(batch.map(({ route, caller }) => call(route, caller)));
+          batch.forEach(({ route, caller }, j) => {
+            const { status, code } = answers[j]!;
+            const expected = expectedFor(ROUTES[keyOf(route)]!, caller);
+            const ok =
+              expected === 'public'
+                ? status !== 404 && status < 500 && code !== 'UNAUTHENTICATED' && code !== 'SESSION_EXPIRED'
+                : expected === 'allowed'
+                  ? ![401, 403, 404].includes(status) && status < 500
+                  : status === expected;
+            if (!ok)
+              results.push(`${keyOf(route)} as ${caller.name}: expected ${expected}, got ${status} ${code ?? ''}`);
+          });
+        }
+        return results;
+      };
+      const failures = [
+        ...(await run(plan.filter((p) => !ENDS_SESSIONS.has(keyOf(p.route))))),
+        // One at a time: a caller's sign-out-everywhere would end the session of its own call in flight.
+        ...(await run(
+          plan.filter((p) => ENDS_SESSIONS.has(keyOf(p.route))),
+          1,
+        )),
+      ];
+      expect(failures).toEqual([]);
+    },
+  );
 });
