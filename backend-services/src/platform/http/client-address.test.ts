@@ -22,10 +22,14 @@ describe('the production deployment', () => {
     expect(read('deploy/web.Dockerfile')).toMatch(/ADDRESS_HEADER=x-forwarded-for\s+XFF_DEPTH=1/);
   });
 
-  it('compose configures the same and publishes the portal on loopback only by default', () => {
+  it('compose configures the same, and only Caddy is published: no client reaches a web replica directly', () => {
     const compose = read('docker-compose.yml');
     expect(compose).toContain('ADDRESS_HEADER: x-forwarded-for');
     expect(compose).toContain('XFF_DEPTH: ${XFF_DEPTH:-1}');
-    expect(compose).toContain("'${WEB_PUBLISH:-127.0.0.1:3000}:3000'");
+    // Each top-level service with a `ports:` list: only the TLS entry may be one (a web replica open to
+    // clients could be sent any X-Forwarded-For and claim any address).
+    const services = compose.split(/\n(?= {2}[a-z0-9-]+:\n)/);
+    const published = services.filter((s) => /\n {4}ports:/.test(s)).map((s) => s.trim().split(':')[0]);
+    expect(published).toEqual(['caddy']);
   });
 });
