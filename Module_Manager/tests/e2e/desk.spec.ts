@@ -38,11 +38,7 @@ async function staffPage(browser: Browser, role: 'admin' | 'staff', returnTo: st
 test('the queue and a ticket look right and are axe-clean at this size', async ({
   page,
   browser,
-  isMobile,
 }, testInfo) => {
-  // Known defect since the SLA column and two more staff tabs (issue 17): the desk page scrolls sideways
-  // at 360 px. Fix the page's containers (min-width) and drop this mark.
-  test.fixme(isMobile, 'the desk queue page is wider than a 360 px screen');
   const customerPage = await browser.newPage();
   const ticket = await customerTicket(customerPage, `Look ${unique()}`);
   await signInAsStaff(page, { tenant: slug, role: 'admin', returnTo: '/modules/maintain?view=open' });
