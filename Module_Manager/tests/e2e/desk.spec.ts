@@ -35,10 +35,7 @@ async function staffPage(browser: Browser, role: 'admin' | 'staff', returnTo: st
   return page;
 }
 
-test('the queue and a ticket look right and are axe-clean at this size', async ({
-  page,
-  browser,
-}, testInfo) => {
+test('the queue and a ticket look right and are axe-clean at this size', async ({ page, browser }, testInfo) => {
   const customerPage = await browser.newPage();
   const ticket = await customerTicket(customerPage, `Look ${unique()}`);
   await signInAsStaff(page, { tenant: slug, role: 'admin', returnTo: '/modules/maintain?view=open' });
