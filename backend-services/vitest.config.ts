@@ -1,11 +1,13 @@
+import { backendTestWorkers } from '../tools/stack/ports.ts';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'bench/**/*.test.ts'],
     globalSetup: ['test/global-setup.ts'],
-    // API test files share one Auth emulator whose accounts are wiped per file, so files run one at a time.
-    fileParallelism: false,
+    // Files run in parallel, each worker on an Auth emulator of its own (a file wipes its accounts first).
+    fileParallelism: true,
+    maxWorkers: backendTestWorkers(),
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

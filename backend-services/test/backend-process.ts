@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import supertest from 'supertest';
-import { inject } from 'vitest';
 import { FIREBASE_PROJECT_ID, ROOT } from '../../tools/stack/services.ts';
+import { workerAuthEmulatorHost } from './auth-emulator.ts';
 
 const TSX = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs');
 const BACKEND = path.join(ROOT, 'backend-services');
@@ -29,7 +29,7 @@ export async function startBackendProcess(env: {
       NODE_ENV: 'test',
       PORT: '0',
       FIREBASE_PROJECT_ID,
-      FIREBASE_AUTH_EMULATOR_HOST: inject('authEmulatorHost'),
+      FIREBASE_AUTH_EMULATOR_HOST: workerAuthEmulatorHost(),
       PORTAL_URL_TEMPLATE: 'http://{tenant}.localhost:5999',
       LOG_LEVEL: 'info',
       TICKET_EVENTS_HEARTBEAT_SECONDS: '1',

@@ -9,6 +9,7 @@ import { createLogger } from '../src/platform/http/logger.ts';
 import { firebaseAuth } from '../src/platform/auth/firebase.ts';
 import { createApp } from '../src/app.ts';
 import { startMailCatcher, type MailCatcher } from './mail-catcher.ts';
+import { workerAuthEmulatorHost } from './auth-emulator.ts';
 import { FIREBASE_PROJECT_ID } from '../../tools/stack/services.ts';
 import { createMailTransport } from '../src/notifications/mailer.ts';
 import { startOutboxWorker } from '../src/notifications/outbox.service.ts';
@@ -19,12 +20,12 @@ import type { Lifecycle } from '../src/platform/http/lifecycle.ts';
 export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
 
 /**
- * Starts the real app on port 0 against a fresh database on the shared FerretDB, the shared Auth
+ * Starts the real app on port 0 against a fresh database on the shared FerretDB, this worker's Auth
  * emulator (accounts wiped first) and an in-process SMTP server. Call once per test file (beforeAll).
  */
 export async function startTestApp(overrides: Partial<Record<keyof TConfig, string>> = {}) {
   const mongoBaseUri = inject('mongoBaseUri');
-  const authEmulatorHost = inject('authEmulatorHost');
+  const authEmulatorHost = workerAuthEmulatorHost();
   const dbName = `test_${randomBytes(6).toString('hex')}`;
   process.env.FIREBASE_AUTH_EMULATOR_HOST = authEmulatorHost;
   await clearEmulatorAccounts(authEmulatorHost);
@@ -116,7 +117,7 @@ export async function clearEmulatorAccounts(authEmulatorHost: string) {
 
 /** Out-of-band codes (verification, password reset) the emulator has issued for `email`, newest last. */
 export async function emulatorOobCodes(email: string) {
-  const host = inject('authEmulatorHost');
+  const host = workerAuthEmulatorHost();
   const res = await fetch(`http://${host}/emulator/v1/projects/${FIREBASE_PROJECT_ID}/oobCodes`);
   const body = (await res.json()) as {
     oobCodes: { email: string; oobCode: string; oobLink: string; requestType: string }[];

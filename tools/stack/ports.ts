@@ -14,3 +14,16 @@ export function portsFor(kind: 'demo' | 'test', env = process.env) {
     redis: num('REDIS_PORT', base.redis),
   };
 }
+
+/**
+ * Backend API test files run this many at a time (vitest workers). Each worker gets an Auth emulator of
+ * its own, because a file wipes the emulator's accounts when it starts.
+ */
+export function backendTestWorkers(env = process.env): number {
+  const n = Number(env.BACKEND_TEST_WORKERS ?? 2);
+  return Number.isInteger(n) && n >= 1 ? n : 1;
+}
+
+/** The emulator ports of those workers: the first is the run's own (e2e uses it), the others 10 apart. */
+export const authEmulatorPorts = (first: number, workers: number) =>
+  Array.from({ length: workers }, (_, i) => first + 10 * i);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { ROOT, redisServerInstalled, startAuthEmulator, startFerretDb, startRedis } from './services.ts';
 import { startMailSink } from './mail-sink.ts';
 import { installExitHandlers } from './processes.ts';
-import { portsFor } from './ports.ts';
+import { authEmulatorPorts, backendTestWorkers, portsFor } from './ports.ts';
 import { appEnvFor, buildWeb, runSeed, startBackend, startWeb } from './app-processes.ts';
 
 /**
@@ -107,16 +107,18 @@ try {
   console.log('Starting FerretDB, Redis and the Firebase Auth emulator for the whole run…');
   // The multi-process suites need Redis; scripts/test.sh installs it (apt-get) like Chromium.
   if (!redisServerInstalled()) throw new Error('redis-server is missing: apt-get install -y redis-server');
-  const [ferret, auth, redis] = await Promise.all([
+  // One Auth emulator per backend test worker; the first also serves the e2e run.
+  const authPorts = authEmulatorPorts(ports.auth, e2eOnly ? 1 : backendTestWorkers());
+  const [ferret, redis, ...emulators] = await Promise.all([
     startFerretDb({ port: ports.ferret, dataDir, quiet: true }),
-    startAuthEmulator({ port: ports.auth, quiet: true }),
     startRedis({ port: ports.redis, quiet: true }),
+    ...authPorts.map((port) => startAuthEmulator({ port, quiet: true })),
   ]);
-  stops.push(ferret.stop, auth.stop, redis.stop);
+  stops.push(ferret.stop, redis.stop, ...emulators.map((e) => e.stop));
   console.log(`Services ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const stackEnv = {
     TEST_MONGODB_BASE_URI: `mongodb://127.0.0.1:${ports.ferret}`,
-    TEST_AUTH_EMULATOR_HOST: `127.0.0.1:${ports.auth}`,
+    TEST_AUTH_EMULATOR_HOSTS: authPorts.map((port) => `127.0.0.1:${port}`).join(','),
     TEST_REDIS_URL: redis.url,
   };
 
