@@ -60,11 +60,11 @@ export function runSeed(e: AppEnv): SeedSummary {
   return JSON.parse(out.trim().split('\n').pop()!) as SeedSummary;
 }
 
+/** The portal's production build (run with Node in Module_Manager). */
+export const buildWebArgs = () => [path.join(WEB, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'];
+
 export function buildWeb() {
-  execFileSync(process.execPath, [path.join(WEB, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
-    cwd: WEB,
-    stdio: 'inherit',
-  });
+  execFileSync(process.execPath, buildWebArgs(), { cwd: WEB, stdio: 'inherit' });
 }
 
 export async function startBackend(e: AppEnv, opts: { quiet?: boolean } = {}) {

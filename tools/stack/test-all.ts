@@ -5,7 +5,7 @@ import { ROOT, redisServerInstalled, startAuthEmulator, startFerretDb, startRedi
 import { startMailSink } from './mail-sink.ts';
 import { installExitHandlers } from './processes.ts';
 import { authEmulatorPorts, backendTestWorkers, portsFor } from './ports.ts';
-import { appEnvFor, buildWeb, runSeed, startBackend, startWeb } from './app-processes.ts';
+import { appEnvFor, buildWeb, buildWebArgs, runSeed, startBackend, startWeb } from './app-processes.ts';
 
 /**
  * Runs every test once: unit and API tests of each package (vitest), then Playwright e2e against the
@@ -27,14 +27,37 @@ installExitHandlers(stopAll);
 type Tally = { suite: string; passed: number; failed: number; skipped: number; ok: boolean };
 const tallies: Tally[] = [];
 
-function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<number> {
+/**
+ * Runs a command to its end. With `capture`, its output is held and printed as one block when it ends,
+ * so a step running beside the backend suite does not interleave its lines with that suite's.
+ */
+function run(
+  command: string,
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv = {},
+  capture?: string,
+): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: 'inherit' });
-    child.on('exit', (code) => resolve(code ?? 1));
+    const child = spawn(command, args, {
+      cwd,
+      env: { ...process.env, ...env },
+      stdio: capture ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+    });
+    const held: Buffer[] = [];
+    child.stdout?.on('data', (d: Buffer) => held.push(d));
+    child.stderr?.on('data', (d: Buffer) => held.push(d));
+    child.on('exit', (code) => {
+      if (capture) {
+        const text = Buffer.concat(held).toString().trim();
+        console.log(`\n── ${capture} (exit ${code ?? 1})${text ? `\n${text}` : ''}`);
+      }
+      resolve(code ?? 1);
+    });
   });
 }
 
-async function vitest(pkg: string, env: NodeJS.ProcessEnv = {}) {
+async function vitest(pkg: string, env: NodeJS.ProcessEnv = {}, capture = false) {
   const out = path.join(results, `${pkg}.json`);
   fs.rmSync(out, { force: true });
   const cwd = path.join(ROOT, pkg);
@@ -49,6 +72,7 @@ async function vitest(pkg: string, env: NodeJS.ProcessEnv = {}) {
     ],
     cwd,
     env,
+    capture ? `${pkg} (vitest)` : undefined,
   );
   const report = fs.existsSync(out)
     ? (JSON.parse(fs.readFileSync(out, 'utf8')) as {
@@ -70,7 +94,7 @@ async function vitest(pkg: string, env: NodeJS.ProcessEnv = {}) {
 
 /** A check that is not a test suite but must pass: counted as one passed or failed check. */
 async function staticCheck(name: string, command: string, args: string[]) {
-  const code = await run(command, args, ROOT);
+  const code = await run(command, args, ROOT, {}, name);
   tallies.push({ suite: name, passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, skipped: 0, ok: code === 0 });
 }
 
@@ -122,7 +146,9 @@ try {
     TEST_REDIS_URL: redis.url,
   };
 
-  if (!e2eOnly) {
+  // The backend's API suite waits mostly on FerretDB and the emulators, so the CPU-bound steps (type check,
+  // lint, format, the other unit suites, the portal build) run beside it; their output comes in blocks.
+  const sideSteps = async () => {
     await staticCheck('typecheck (tsc + svelte-check)', 'pnpm', ['-r', 'typecheck']);
     await staticCheck('lint (eslint)', process.execPath, [path.join(ROOT, 'node_modules/eslint/bin/eslint.js'), '.']);
     await staticCheck('format (prettier --check)', process.execPath, [
@@ -132,13 +158,20 @@ try {
       'warn',
       '.',
     ]);
-    await vitest('shared');
-    await vitest('backend-services', stackEnv);
-    await vitest('Module_Manager');
+    await vitest('shared', {}, true);
+    await vitest('Module_Manager', {}, true);
+    const built = await run(process.execPath, buildWebArgs(), path.join(ROOT, 'Module_Manager'), {}, 'portal build');
+    if (built !== 0) throw new Error('the portal build failed');
+  };
+  if (!e2eOnly) {
+    console.log('Backend API suite, with the type check, lint, format, unit suites and portal build beside it…');
+    await Promise.all([vitest('backend-services', stackEnv), sideSteps()]);
+  } else {
+    console.log('\nBuilding the portal…');
+    buildWeb();
   }
 
-  console.log('\nBuilding the portal and starting it on the seeded test database for e2e…');
-  buildWeb();
+  console.log('\nStarting the portal on the seeded test database for e2e…');
   const mailDir = path.join(ROOT, '.data', 'test-mail');
   fs.rmSync(mailDir, { recursive: true, force: true });
   const mail = await startMailSink({ port: ports.smtp, dir: mailDir });
@@ -164,6 +197,21 @@ try {
 }
 
 console.log('');
+// Steps ran side by side: print them in the order a reader expects, whatever order they finished in.
+const ORDER = [
+  'typecheck',
+  'lint',
+  'format',
+  'shared',
+  'backend-services',
+  'Module_Manager (vitest)',
+  'Module_Manager (playwright',
+];
+const rank = (t: Tally) => {
+  const i = ORDER.findIndex((prefix) => t.suite.startsWith(prefix));
+  return i === -1 ? ORDER.length : i;
+};
+tallies.sort((a, b) => rank(a) - rank(b));
 for (const t of tallies) {
   console.log(
     `${t.ok ? '✔' : '✖'} ${t.suite}: ${t.passed} passed, ${t.failed} failed${t.skipped ? `, ${t.skipped} skipped` : ''}`,
