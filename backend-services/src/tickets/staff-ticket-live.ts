@@ -5,12 +5,15 @@ import { requireAccess } from '../platform/access/access.ts';
 import { openEventStream } from '../platform/http/event-stream.ts';
 import { subscribeToTenantTickets } from './ticket-events.ts';
 import { sessionStillLive, type StreamOptions } from './ticket-live.ts';
+import { replaySince, staffTicketChangesSince } from './ticket-replay.ts';
 
 /**
  * Server-Sent Events for the desk: everything of the tenant's tickets that staff pages react to (new
  * tickets, changes, public messages, internal-note ids, presence). Only staff reach it; customers'
  * streams listen on their own channel. Each event is checked against the shared staff event schema, so
- * nothing else that travels on the tenant's channel leaks out by accident.
+ * nothing else that travels on the tenant's channel leaks out by accident. Each event carries an id (the
+ * time it was sent); a page reconnecting with `Last-Event-ID` first gets what changed meanwhile, from the
+ * database, so a restart, another process or a Redis blip loses nothing.
  */
 export async function streamStaffTicketEvents(
   ctx: TicketContext,
@@ -20,9 +23,10 @@ export async function streamStaffTicketEvents(
 ): Promise<void> {
   const { actor } = await requireAccess(ctx, 'ticket.events');
   const stream = openEventStream(req, res);
+  // Subscribe before reading the database, so nothing falls between the replay and the live events.
   const unsubscribe = subscribeToTenantTickets(String(ctx.tenant._id), (raw) => {
     const event = ZStaffDeskEvent.safeParse(raw);
-    if (event.success) stream.send(event.data.type, event.data);
+    if (event.success) stream.send(event.data.type, event.data, String(Date.now()));
   });
   const heartbeat = setInterval(() => {
     stream.comment('heartbeat');
@@ -38,4 +42,7 @@ export async function streamStaffTicketEvents(
     clearInterval(heartbeat);
     unsubscribe();
   });
+  const since = replaySince(req.get('Last-Event-ID'));
+  if (since)
+    for (const event of await staffTicketChangesSince(ctx, since)) stream.send(event.type, event, String(Date.now()));
 }

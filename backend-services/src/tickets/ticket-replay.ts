@@ -1,3 +1,4 @@
+import type { TStaffDeskEvent } from '@wisp/shared';
 import type { TicketContext } from './ticket-context.ts';
 import type { CustomerTicketChange } from './ticket-events.ts';
 import {
@@ -73,4 +74,50 @@ export async function customerTicketChangesSince(
     }
   }
   return changes.sort((a, b) => a.at - b.at).map((c) => c.change);
+}
+
+/**
+ * What a desk stream missed since `since`, from the database, oldest first: tickets opened
+ * (`ticket.created`), tickets changed in any way (`ticket.changed` with no fields: re-read it), public
+ * messages and internal-note ids. Desk pages re-read what an event names, so this is all they need;
+ * presence is not replayed (it is renewed every few seconds anyway).
+ */
+export async function staffTicketChangesSince(ctx: TicketContext, since: Date): Promise<TStaffDeskEvent[]> {
+  const tenantId = ctx.tenant._id;
+  const [touched, messages] = await Promise.all([
+    TicketModel.find(
+      { tenantId, updatedAt: { $gt: since } },
+      { ticketNumber: 1, customerId: 1, tenantId: 1, createdAt: 1, updatedAt: 1 },
+    ).lean<Pick<TTicketDoc, '_id' | 'ticketNumber' | 'customerId' | 'tenantId' | 'createdAt' | 'updatedAt'>[]>(),
+    TicketMessageModel.find({ tenantId, createdAt: { $gt: since } }).lean<TTicketMessageDoc[]>(),
+  ]);
+  const ours = touched.filter((t) => String(t.tenantId) === String(tenantId));
+  const customerOf = new Map(ours.map((t) => [String(t._id), t.customerId]));
+  const events: { at: number; event: TStaffDeskEvent }[] = [];
+  for (const t of ours) {
+    const ticketId = String(t._id);
+    events.push(
+      t.createdAt > since
+        ? { at: t.createdAt.getTime(), event: { type: 'ticket.created', ticketId, ticketNumber: t.ticketNumber } }
+        : { at: t.updatedAt.getTime(), event: { type: 'ticket.changed', ticketId, fields: [] } },
+    );
+  }
+  for (const m of messages.filter((m) => String(m.tenantId) === String(tenantId))) {
+    const ticketId = String(m.workOrderId);
+    const at = m.createdAt.getTime();
+    const customerId = customerOf.get(ticketId);
+    if (m.visibility === 'internal')
+      events.push({ at, event: { type: 'ticket.note', ticketId, messageId: String(m._id) } });
+    else if (customerId)
+      events.push({
+        at,
+        event: {
+          type: 'ticket.message',
+          ticketId,
+          customerId,
+          message: { id: String(m._id), authorType: m.authorType, createdAt: m.createdAt.toISOString() },
+        },
+      });
+  }
+  return events.sort((a, b) => a.at - b.at).map((e) => e.event);
 }

@@ -99,15 +99,45 @@ export async function changeStatusByStaff(ctx: TicketContext, id: string, to: TT
 /**
  * On FerretDB an update is read-modify-write of the whole document, so a concurrent write to the same
  * ticket (another reply's activity timestamps) can be read before our move and written after it,
- * undoing it. The claim holder checks that its history entry is there and puts the move back if not.
+ * undoing it — on a busy database that write may land well after our request answered. The claim holder
+ * checks that its history entry is there and puts the move back if not: at once, then for a few seconds
+ * in the background. It only puts it back while no later move exists (the history still ends where our
+ * claim began), so it never undoes a newer status.
  */
+const LATE_CHECKS_MS = [100, 300, 700, 1_500, 3_000];
+
 async function keepMove(ctx: TicketContext, ticket: TTicketDoc, entryId: Types.ObjectId, move: object) {
-  for (let round = 0; ; round++) {
+  const position = ticket.statusHistory?.length ?? 0;
+  let current = ticket;
+  for (let round = 0; round < 5; round++) {
     await new Promise((resolve) => setTimeout(resolve, 20));
-    const current = await reloadTicket(ctx, ticket);
-    if (round === 5 || current.statusHistory?.some((h) => entryId.equals(h._id))) return current;
-    await TicketModel.updateOne({ _id: ticket._id, tenantId: ctx.tenant._id }, move);
+    const { settled, doc } = await checkMove(ctx, ticket, entryId, move, position);
+    current = doc;
+    if (settled) break;
   }
+  void (async () => {
+    let waited = 0;
+    for (const at of LATE_CHECKS_MS) {
+      await new Promise((resolve) => setTimeout(resolve, at - waited));
+      waited = at;
+      await checkMove(ctx, ticket, entryId, move, position);
+    }
+  })().catch(() => undefined);
+  return current;
+}
+
+async function checkMove(
+  ctx: TicketContext,
+  ticket: TTicketDoc,
+  entryId: Types.ObjectId,
+  move: object,
+  position: number,
+): Promise<{ settled: boolean; doc: TTicketDoc }> {
+  const doc = await reloadTicket(ctx, ticket);
+  if (doc.statusHistory?.some((h) => entryId.equals(h._id))) return { settled: true, doc };
+  if ((doc.statusHistory?.length ?? 0) !== position) return { settled: true, doc };
+  await TicketModel.updateOne({ _id: ticket._id, tenantId: ctx.tenant._id }, move);
+  return { settled: false, doc };
 }
 
 export async function closeByCustomer(ctx: TicketContext, id: string): Promise<TTicketDoc> {

@@ -86,16 +86,29 @@ export async function openCustomerStream(
     },
     { idleMinutes: t.config.SESSION_IDLE_MINUTES, absoluteHours: t.config.SESSION_ABSOLUTE_HOURS },
   );
+  return collectEventStream(`${opts.baseUrl ?? t.baseUrl}${customerPath(customer, '/events')}`, {
+    sessionId,
+    cookie: `${SESSION_COOKIE}=${token}`,
+    tenantSlug: tenant.slug,
+    lastEventId: opts.lastEventId,
+  });
+}
+
+/** Opens an event stream at `url` with a session cookie and collects what arrives (customer and desk streams). */
+export function collectEventStream(
+  url: string,
+  session: { sessionId: string; cookie: string; tenantSlug: string; lastEventId?: string },
+): Promise<SseStream> {
   let buffer = '';
   const events: { event: string; data: unknown }[] = [];
   return new Promise((resolve, reject) => {
     const req = http.get(
-      `${opts.baseUrl ?? t.baseUrl}${customerPath(customer, '/events')}`,
+      url,
       {
         headers: {
-          Cookie: `${SESSION_COOKIE}=${token}`,
-          'X-Forwarded-Host': `${tenant.slug}.localhost`,
-          ...(opts.lastEventId ? { 'Last-Event-ID': opts.lastEventId } : {}),
+          Cookie: session.cookie,
+          'X-Forwarded-Host': `${session.tenantSlug}.localhost`,
+          ...(session.lastEventId ? { 'Last-Event-ID': session.lastEventId } : {}),
         },
       },
       (res) => {
@@ -107,7 +120,7 @@ export async function openCustomerStream(
           events.splice(0, events.length, ...parseEvents(buffer));
         });
         resolve({
-          sessionId,
+          sessionId: session.sessionId,
           ended,
           events,
           raw: () => buffer,

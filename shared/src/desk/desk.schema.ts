@@ -176,6 +176,7 @@ export const ZSavedReplyList = z.object({
 
 export const ZStaffDeskEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ticket.created'), ticketId: z.string(), ticketNumber: z.string() }),
+  /** `fields` is empty when replayed after a reconnect: something changed, re-read the ticket. */
   z.object({ type: z.literal('ticket.changed'), ticketId: z.string(), fields: z.array(z.string()) }),
   z.object({
     type: z.literal('ticket.message'),
