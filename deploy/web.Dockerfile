@@ -8,6 +8,9 @@ COPY Module_Manager Module_Manager
 COPY backend-services/package.json backend-services/
 RUN pnpm install --frozen-lockfile --filter @wisp/module-manager...
 RUN pnpm --filter @wisp/module-manager build
+# adapter-node leaves the package's `dependencies` outside the bundle (compression, set-cookie-parser,
+# zod, @wisp/shared…): the runtime gets exactly those, production only, with workspace links resolved.
+RUN pnpm --filter @wisp/module-manager deploy --prod --legacy /deploy
 
 FROM node:20-bookworm-slim
 # The client address is the one the TLS proxy in front appended to X-Forwarded-For (XFF_DEPTH hops
@@ -18,6 +21,7 @@ WORKDIR /app
 COPY --from=build /app/Module_Manager/build build
 COPY --from=build /app/Module_Manager/server server
 COPY --from=build /app/Module_Manager/package.json package.json
+COPY --from=build /deploy/node_modules node_modules
 USER node
 EXPOSE 3000
 CMD ["node", "server/index.js"]

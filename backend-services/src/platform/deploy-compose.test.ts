@@ -45,12 +45,33 @@ describe('the production compose file', () => {
   );
   if (!cli) console.warn('docker compose CLI not found: the compose validation test is skipped');
 
-  it('Caddy asks the backend before an on-demand certificate, compresses, and keeps event streams unbuffered', () => {
+  it('Caddy asks either backend replica before an on-demand certificate, compresses, and keeps event streams unbuffered', () => {
     const caddy = fs.readFileSync(path.join(ROOT, 'deploy/Caddyfile'), 'utf8');
-    expect(caddy).toMatch(/ask http:\/\/backend-1:4000\/api\/tls\/ask/);
+    // The ask goes to Caddy's own loopback site, which balances over both backends (one down still answers).
+    expect(caddy).toMatch(/ask http:\/\/127\.0\.0\.1:5555\/api\/tls\/ask/);
+    const askSite = /:5555 \{([\s\S]*?)\n\}/.exec(caddy)?.[1] ?? '';
+    expect(askSite).toMatch(/bind 127\.0\.0\.1/);
+    expect(askSite).toMatch(/reverse_proxy backend-1:4000 backend-2:4000/);
     expect(caddy).toMatch(/on_demand/);
     expect(caddy).toMatch(/encode zstd gzip/);
     expect(caddy).toMatch(/flush_interval -1/);
     expect(caddy).toMatch(/health_uri \/api\/health\/ready/);
+  });
+
+  it('the web image carries the production dependencies adapter-node leaves outside its bundle', () => {
+    const dockerfile = fs.readFileSync(path.join(ROOT, 'deploy/web.Dockerfile'), 'utf8');
+    expect(dockerfile).toMatch(/pnpm --filter @wisp\/module-manager deploy --prod --legacy \/deploy/);
+    const runtime = dockerfile.split(/^FROM /m).at(-1) ?? '';
+    expect(runtime).toMatch(/COPY --from=build \/deploy\/node_modules node_modules/);
+    // What server/index.js and the built handler import at run time must be production dependencies.
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'Module_Manager/package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
+    const server = fs.readFileSync(path.join(ROOT, 'Module_Manager/server/index.js'), 'utf8');
+    const imported = [...server.matchAll(/from '([^'.][^']*)'/g)].map((m) =>
+      m[1]!.startsWith('@') ? m[1]!.split('/').slice(0, 2).join('/') : m[1]!.split('/')[0]!,
+    );
+    for (const name of imported.filter((n) => !n.startsWith('node:')))
+      expect(Object.keys(pkg.dependencies), `${name} is imported by server/index.js`).toContain(name);
   });
 });
