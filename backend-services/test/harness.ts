@@ -16,6 +16,7 @@ import { startOutboxWorker } from '../src/notifications/outbox.service.ts';
 import { inProcessEventBus, useEventBus } from '../src/platform/events/event-bus.ts';
 import { redisEventBus } from '../src/platform/events/redis-event-bus.ts';
 import type { Lifecycle } from '../src/platform/http/lifecycle.ts';
+import { recordQueryShapes } from '../src/platform/db/index-coverage/recorder.ts';
 
 export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
 
@@ -41,6 +42,7 @@ export async function startTestApp(overrides: Partial<Record<keyof TConfig, stri
     LOG_LEVEL: 'silent',
     ...overrides,
   });
+  recordQueryShapes();
   await mongoose.connect(config.MONGODB_URI, { serverSelectionTimeoutMS: 5_000 });
   await Promise.all(Object.values(mongoose.models).map((m) => m.init()));
   const auth = firebaseAuth(FIREBASE_PROJECT_ID);

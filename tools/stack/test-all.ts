@@ -165,7 +165,16 @@ try {
   };
   if (!e2eOnly) {
     console.log('Backend API suite, with the type check, lint, format, unit suites and portal build beside it…');
-    await Promise.all([vitest('backend-services', stackEnv), sideSteps()]);
+    // The API suite records every query shape the app sends; each must be served by a declared index.
+    fs.rmSync(path.join(ROOT, '.data', 'query-shapes'), { recursive: true, force: true });
+    const apiSuite = async () => {
+      await vitest('backend-services', stackEnv);
+      await staticCheck('index coverage (query shapes → indexes)', process.execPath, [
+        path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'),
+        path.join(ROOT, 'backend-services/src/platform/db/index-coverage/check.cli.ts'),
+      ]);
+    };
+    await Promise.all([apiSuite(), sideSteps()]);
   } else {
     console.log('\nBuilding the portal…');
     buildWeb();
@@ -204,6 +213,7 @@ const ORDER = [
   'format',
   'shared',
   'backend-services',
+  'index coverage',
   'Module_Manager (vitest)',
   'Module_Manager (playwright',
 ];
