@@ -14,13 +14,14 @@ import { insertWithNextTicketNumber } from './ticket-number.ts';
 import { publishStaffEvent } from './ticket-events.ts';
 import { diagnosticsSnapshot } from './diagnostics.ts';
 import { attachFiles, authorOf, discardAttachments, loadConversation, type TicketContext } from './ticket-context.ts';
+import { WHOLE_RESULT_BATCH } from '../platform/db/mongo.ts';
 import { requireAccess, requireOwnAccess } from '../platform/access/access.ts';
 import { findCustomerOrThrow } from '../customers/customers.service.ts';
 import { changeHistoryOf } from './ticket-fields.service.ts';
 import { markOpenedByStaff } from './ticket-queue.service.ts';
 import { linkNewTicketToActiveIncident } from '../support/incidents/incident-links.service.ts';
 import type { TCustomerDoc } from '../customers/customer.model.ts';
-import { TicketMessageModel, TicketModel, type TTicketDoc } from './ticket.model.ts';
+import { TicketMessageModel, TicketModel, type TTicketAttachmentDoc, type TTicketDoc } from './ticket.model.ts';
 import {
   hasUnreadStaffReply,
   isUnreadStaffReply,
@@ -34,30 +35,48 @@ export type OpenTicketInput = Omit<TCreateTicketRequest, 'priority'> & {
   assignedTo?: string;
 };
 
-/** The signed-in customer opens a ticket in the portal. */
+/**
+ * The signed-in customer opens a ticket in the portal; the answer is the customer's view of what was
+ * inserted (a new ticket has no messages, and its files are the ones just recorded: nothing to re-read).
+ */
 export async function openTicket(
   ctx: TicketContext,
   input: OpenTicketInput,
   uploads: UploadedFile[] = [],
-): Promise<TTicketDoc> {
+): Promise<TCustomerTicket> {
   const { customerId } = await requireOwnAccess(ctx, 'ticket.open.own');
   const files = await acceptFiles(uploads);
-  const ticket = await insertTicket(ctx, await findCustomerOrThrow(ctx.tenant, customerId), input, files, 'portal');
-  // The outage-aware intake: filed during an outage at the customer's site, it joins the incident.
+  const { ticket, attachments } = await insertTicket(
+    ctx,
+    await findCustomerOrThrow(ctx.tenant, customerId),
+    input,
+    files,
+    'portal',
+  );
+  // The outage-aware intake: filed during an outage at the customer's site, it joins the incident
+  // (which the customer's view does not show, so the answer below stays what was inserted).
   await linkNewTicketToActiveIncident(ctx.tenant, ticket);
-  return ticket;
+  return toCustomerTicket(ticket, [], attachments, new Date());
 }
 
-/** Staff open a ticket for a customer of the tenant who phoned in. */
+/** Staff open a ticket for a customer of the tenant who phoned in; the answer is the staff view of what was inserted. */
 export async function openTicketForCustomer(
   ctx: TicketContext,
   customerId: string,
   input: OpenTicketInput,
   uploads: UploadedFile[] = [],
-): Promise<TTicketDoc> {
+) {
   await requireAccess(ctx, 'ticket.open');
   const files = await acceptFiles(uploads);
-  return insertTicket(ctx, await findCustomerOrThrow(ctx.tenant, customerId), input, files, 'staff');
+  const { ticket, attachments } = await insertTicket(
+    ctx,
+    await findCustomerOrThrow(ctx.tenant, customerId),
+    input,
+    files,
+    'staff',
+  );
+  // A ticket just opened has no field changes yet.
+  return { ...toStaffTicket(ticket, [], attachments), changes: [] };
 }
 
 /**
@@ -72,7 +91,7 @@ async function insertTicket(
   input: OpenTicketInput,
   files: Awaited<ReturnType<typeof acceptFiles>>,
   source: 'portal' | 'staff',
-): Promise<TTicketDoc> {
+): Promise<{ ticket: TTicketDoc; attachments: TTicketAttachmentDoc[] }> {
   const now = new Date();
   const author = authorOf(ctx, customer);
   const ticketId = new Types.ObjectId();
@@ -110,17 +129,26 @@ async function insertTicket(
     ticketId: String(ticket._id),
     ticketNumber: ticket.ticketNumber,
   });
-  return ticket;
+  return { ticket, attachments };
 }
 
-/** One page of tickets, newest activity first (the order both lists use). */
-function pageOfTickets(filter: object, query: Pick<TTicketListQuery, 'page' | 'pageSize'>) {
-  return TicketModel.find(filter)
-    .sort({ lastActivityAt: -1, _id: -1 })
-    .skip((query.page - 1) * query.pageSize)
-    .limit(query.pageSize)
-    .lean<TTicketDoc[]>();
-}
+/** The fields the customer's list shows or counts with: never the description, history or diagnostics. */
+const LIST_FIELDS = {
+  ticketNumber: 1,
+  title: 1,
+  category: 1,
+  priority: 1,
+  status: 1,
+  createdAt: 1,
+  lastActivityAt: 1,
+  lastStaffReplyAt: 1,
+  customerLastReadAt: 1,
+} as const;
+type ListRow = Pick<TTicketDoc, '_id' | keyof typeof LIST_FIELDS>;
+
+/** Newest activity first, then newest id (the order both lists use; ObjectId hex sorts as it was made). */
+const byNewestActivity = (a: ListRow, b: ListRow) =>
+  b.lastActivityAt.getTime() - a.lastActivityAt.getTime() || (String(a._id) < String(b._id) ? 1 : -1);
 
 /** The statuses a customer's list query asks for (one status, or a group), or undefined for all. */
 function statusesOf(query: Pick<TTicketListQuery, 'status' | 'group'>): readonly string[] | undefined {
@@ -130,33 +158,25 @@ function statusesOf(query: Pick<TTicketListQuery, 'status' | 'group'>): readonly
   return undefined;
 }
 
-function statusFilter(query: Pick<TTicketListQuery, 'status' | 'group'>) {
-  const statuses = statusesOf(query);
-  return statuses ? { status: { $in: [...statuses] } } : {};
-}
-
 /**
- * The customer's tickets, newest activity first, each with its count of unread staff replies. A
- * customer has few tickets, so one projected read of all of them gives the total and the unread count
- * (every non-`_id` read is a full scan on FerretDB: fewer reads is what makes this fast there).
+ * The customer's tickets, newest activity first, each with its count of unread staff replies. The
+ * customer is the session's (no customer read: the session already says who it is). A customer has
+ * few tickets, so ONE projected read of all of them gives the page, the total and the unread count
+ * (every non-`_id` read is a full scan on FerretDB: one read instead of three is what makes this
+ * fast there; on MongoDB it uses the tenant/customer index). Only the page's tickets with a staff
+ * reply newer than the customer's last read need their messages counted, in a second read.
  */
 export async function listTicketsForCustomer(
   ctx: TicketContext,
   query: TTicketListQuery,
 ): Promise<TCustomerTicketPage> {
   const { customerId } = await requireOwnAccess(ctx, 'ticket.list.own');
-  await findCustomerOrThrow(ctx.tenant, customerId);
-  const filter = { tenantId: ctx.tenant._id, customerId, ...statusFilter(query) };
-  const [page, all] = await Promise.all([
-    pageOfTickets(filter, query),
-    TicketModel.find(
-      { tenantId: ctx.tenant._id, customerId },
-      { status: 1, lastStaffReplyAt: 1, customerLastReadAt: 1 },
-    ).lean(),
-  ]);
+  const all = await TicketModel.find({ tenantId: ctx.tenant._id, customerId }, LIST_FIELDS)
+    .batchSize(WHOLE_RESULT_BATCH)
+    .lean<ListRow[]>();
   const wanted = statusesOf(query);
-  const total = all.filter((w) => !wanted || wanted.includes(w.status)).length;
-  // Only tickets with a staff reply newer than the customer's last read need their messages counted.
+  const matched = all.filter((w) => !wanted || wanted.includes(w.status)).sort(byNewestActivity);
+  const page = matched.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
   const withUnread = page.filter(hasUnreadStaffReply);
   const replies = withUnread.length
     ? await TicketMessageModel.find(
@@ -179,7 +199,7 @@ export async function listTicketsForCustomer(
     items,
     page: query.page,
     pageSize: query.pageSize,
-    total,
+    total: matched.length,
     unreadTickets: all.filter(hasUnreadStaffReply).length,
   };
 }
