@@ -234,6 +234,11 @@ export async function markReadByCustomer(ctx: TicketContext, id: string): Promis
 
 export async function getTicketForStaff(ctx: TicketContext, id: string) {
   const [ticket] = await requireAccess(ctx, 'ticket.read.all', [id]);
+  return staffViewOf(ctx, ticket);
+}
+
+/** The staff view of a ticket already read: its conversation and field changes in one parallel round. */
+async function staffViewOf(ctx: TicketContext, ticket: TTicketDoc) {
   const [{ messages, attachments }, changes] = await Promise.all([
     loadConversation(ctx, ticket, 'all'),
     changeHistoryOf(ctx, ticket),
@@ -241,9 +246,12 @@ export async function getTicketForStaff(ctx: TicketContext, id: string) {
   return { ...toStaffTicket(ticket, messages, attachments), changes };
 }
 
-/** A staff member opens the ticket: the whole ticket, and their unread mark on it clears. */
+/**
+ * A staff member opens the ticket: the whole ticket, and their unread mark on it clears (written in
+ * the same round as the conversation is read, not after it).
+ */
 export async function openTicketAsStaff(ctx: TicketContext, id: string) {
-  const ticket = await getTicketForStaff(ctx, id);
-  await markOpenedByStaff(ctx, { _id: new Types.ObjectId(ticket.id) });
-  return ticket;
+  const [ticket] = await requireAccess(ctx, 'ticket.read.all', [id]);
+  const [view] = await Promise.all([staffViewOf(ctx, ticket), markOpenedByStaff(ctx, ticket)]);
+  return view;
 }
