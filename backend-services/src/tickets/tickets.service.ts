@@ -15,7 +15,8 @@ import { publishStaffEvent } from './ticket-events.ts';
 import { diagnosticsSnapshot } from './diagnostics.ts';
 import { attachFiles, authorOf, discardAttachments, loadConversation, type TicketContext } from './ticket-context.ts';
 import { WHOLE_RESULT_BATCH } from '../platform/db/mongo.ts';
-import { requireAccess, requireOwnAccess } from '../platform/access/access.ts';
+import { isObjectId, requireAccess, requireOwnAccess } from '../platform/access/access.ts';
+import { AppError } from '../platform/http/app-error.ts';
 import { findCustomerOrThrow } from '../customers/customers.service.ts';
 import { changeHistoryOf } from './ticket-fields.service.ts';
 import { markOpenedByStaff } from './ticket-queue.service.ts';
@@ -218,9 +219,14 @@ export async function countTicketsWithUnreadReplies(
 
 /** The customer's view of a ticket (public messages and files only); staff may open it too. */
 export async function getTicketForCustomer(ctx: TicketContext, id: string): Promise<TCustomerTicket> {
-  const [ticket] = await requireAccess(ctx, 'ticket.read', [id]);
-  const { messages, attachments } = await loadConversation(ctx, ticket, 'public');
-  return toCustomerTicket(ticket, messages, attachments, new Date());
+  const access = requireAccess(ctx, 'ticket.read', [id]);
+  // The public conversation is read in the same round as the ticket (by the id in the path, inside the
+  // tenant) and used only once the check has passed: on a 404 it is dropped unseen. One round of
+  // reads fewer in sequence, on the page a customer opens most.
+  const conversation = isObjectId(id) ? loadConversation(ctx, { _id: new Types.ObjectId(id) }, 'public') : null;
+  const [[ticket], loaded] = await Promise.all([access, conversation]);
+  if (!loaded) throw AppError.notFound('No such ticket.');
+  return toCustomerTicket(ticket, loaded.messages, loaded.attachments, new Date());
 }
 
 /** Marks every staff reply so far as read by the customer. */
