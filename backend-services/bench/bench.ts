@@ -30,7 +30,13 @@ const REQUESTS_PER_ROUND = Number(args.requests ?? 200);
 const CONNECTIONS = Number(args.connections ?? 10);
 /** Fewer creates: each adds a row, and both targets must add the same number to the collection. */
 const CREATES_PER_ROUND = Number(args.creates ?? 60);
-const PORTS = { ferret: Number(process.env.BENCH_FERRETDB_PORT ?? 27311), smtp: 2811, app: 4311, floor: 4312 };
+/** Every port can be moved (BENCH_*_PORT) so two worktrees can measure on one machine. */
+const PORTS = {
+  ferret: Number(process.env.BENCH_FERRETDB_PORT ?? 27311),
+  smtp: Number(process.env.BENCH_SMTP_PORT ?? 2811),
+  app: Number(process.env.BENCH_APP_PORT ?? 4311),
+  floor: Number(process.env.BENCH_FLOOR_PORT ?? 4312),
+};
 const TSX = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs');
 const BACKEND = path.join(ROOT, 'backend-services');
 const CSRF = randomBytes(24).toString('base64url');

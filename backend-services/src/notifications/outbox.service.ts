@@ -141,9 +141,25 @@ export function startOutboxWorker(opts: {
     return handled;
   }
 
+  /**
+   * Wake-ups while a delivery runs are folded into ONE more pass after it (not one scan of the outbox
+   * per queued email): mail queued mid-pass still goes out at once, without waiting for the poll.
+   */
+  let again = false;
+  async function deliverWhileWanted() {
+    do {
+      again = false;
+      await deliverDue();
+    } while (again && !stopped);
+  }
+
   function tick() {
     if (stopped) return Promise.resolve();
-    running ??= deliverDue()
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = deliverWhileWanted()
       .catch((err: unknown) => opts.logger.error({ err }, 'outbox worker error'))
       .finally(() => {
         running = null;

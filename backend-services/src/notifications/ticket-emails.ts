@@ -4,7 +4,7 @@ import type { TCustomerDoc } from '../customers/customer.model.ts';
 import type { TTicketMessageDoc, TTicketDoc } from '../tickets/ticket.model.ts';
 import { portalUrl, tenantOrigin } from '../tenants/portal-url.ts';
 import { renderBrandedEmail } from './branded-email.ts';
-import { enqueueEmail } from './outbox.service.ts';
+import { enqueueEmail, enqueueEmails, type OutgoingEmail } from './outbox.service.ts';
 import { TICKET_EMAIL_STRINGS, type TicketEmailLocale } from './ticket-email-strings.ts';
 
 /**
@@ -21,23 +21,26 @@ function localeOf(tenant: TTenantDoc, customer?: TCustomerDoc): TicketEmailLocal
 const ticketLink = (ctx: TicketEmailContext, ticket: TTicketDoc) =>
   portalUrl(ctx.tenant, ctx.portalUrlTemplate, `/tickets/${String(ticket._id)}`);
 
-async function sendToCustomer(
+type EmailBuild = (s: (typeof TICKET_EMAIL_STRINGS)['en']) => {
+  subject: string;
+  heading: string;
+  paragraphs: string[];
+  action: { label: string; url: string };
+  footnote?: string;
+};
+
+/** The customer's email in their language, or null when they have no address. */
+function emailToCustomer(
   ctx: TicketEmailContext,
   customer: TCustomerDoc,
   kind: string,
   dedupeKey: string,
-  build: (s: (typeof TICKET_EMAIL_STRINGS)['en']) => {
-    subject: string;
-    heading: string;
-    paragraphs: string[];
-    action: { label: string; url: string };
-    footnote?: string;
-  },
-) {
-  if (!customer.email) return;
+  build: EmailBuild,
+): OutgoingEmail | null {
+  if (!customer.email) return null;
   const { subject, ...content } = build(TICKET_EMAIL_STRINGS[localeOf(ctx.tenant, customer)]);
   const { html, text } = renderBrandedEmail(ctx.tenant, { ...content, preheader: content.paragraphs[0] });
-  await enqueueEmail(String(ctx.tenant._id), {
+  return {
     kind,
     dedupeKey,
     to: customer.email,
@@ -46,49 +49,67 @@ async function sendToCustomer(
     text,
     fromName: ctx.tenant.branding.company.displayName,
     ...(ctx.tenant.branding.company.supportEmail ? { replyTo: ctx.tenant.branding.company.supportEmail } : {}),
-  });
+  };
 }
 
+async function sendToCustomer(
+  ctx: TicketEmailContext,
+  customer: TCustomerDoc,
+  kind: string,
+  dedupeKey: string,
+  build: EmailBuild,
+) {
+  const email = emailToCustomer(ctx, customer, kind, dedupeKey, build);
+  if (email) await enqueueEmail(String(ctx.tenant._id), email);
+}
+
+function emailToSupport(ctx: TicketEmailContext, customer: TCustomerDoc, ticket: TTicketDoc): OutgoingEmail | null {
+  const supportEmail = ctx.tenant.branding.company.supportEmail;
+  if (!supportEmail) return null;
+  const s = TICKET_EMAIL_STRINGS[localeOf(ctx.tenant)].createdSupport;
+  const { html, text } = renderBrandedEmail(ctx.tenant, {
+    heading: s.heading,
+    paragraphs: [
+      s.intro(`${customer.firstName} ${customer.lastName}`, customer.customerId),
+      `${ticket.ticketNumber} · ${ticket.category} · ${ticket.priority}`,
+      ticket.title,
+      ticket.description,
+    ],
+  });
+  return {
+    kind: 'ticket-created-support',
+    dedupeKey: `ticket-created-support:${String(ticket._id)}`,
+    to: supportEmail,
+    subject: s.subject(ticket.ticketNumber, ticket.title),
+    html,
+    text,
+    fromName: ctx.tenant.branding.company.displayName,
+    ...(customer.email ? { replyTo: customer.email } : {}),
+  };
+}
+
+/** Support's notice and the customer's confirmation, queued in one insert (one round trip, one wake-up). */
 export async function notifyTicketCreated(
   ctx: TicketEmailContext,
   customer: TCustomerDoc,
   ticket: TTicketDoc,
 ): Promise<void> {
-  const supportEmail = ctx.tenant.branding.company.supportEmail;
-  if (supportEmail) {
-    const s = TICKET_EMAIL_STRINGS[localeOf(ctx.tenant)].createdSupport;
-    const { html, text } = renderBrandedEmail(ctx.tenant, {
-      heading: s.heading,
-      paragraphs: [
-        s.intro(`${customer.firstName} ${customer.lastName}`, customer.customerId),
-        `${ticket.ticketNumber} · ${ticket.category} · ${ticket.priority}`,
-        ticket.title,
-        ticket.description,
-      ],
-    });
-    await enqueueEmail(String(ctx.tenant._id), {
-      kind: 'ticket-created-support',
-      dedupeKey: `ticket-created-support:${String(ticket._id)}`,
-      to: supportEmail,
-      subject: s.subject(ticket.ticketNumber, ticket.title),
-      html,
-      text,
-      fromName: ctx.tenant.branding.company.displayName,
-      ...(customer.email ? { replyTo: customer.email } : {}),
-    });
-  }
-  await sendToCustomer(
-    ctx,
-    customer,
-    'ticket-created-customer',
-    `ticket-created-customer:${String(ticket._id)}`,
-    (all) => ({
-      subject: all.createdCustomer.subject(ticket.ticketNumber),
-      heading: all.createdCustomer.heading,
-      paragraphs: [all.createdCustomer.body(ticket.ticketNumber), ticket.title],
-      action: { label: all.createdCustomer.action, url: ticketLink(ctx, ticket) },
-    }),
-  );
+  const emails = [
+    emailToSupport(ctx, customer, ticket),
+    emailToCustomer(
+      ctx,
+      customer,
+      'ticket-created-customer',
+      `ticket-created-customer:${String(ticket._id)}`,
+      (all) => ({
+        subject: all.createdCustomer.subject(ticket.ticketNumber),
+        heading: all.createdCustomer.heading,
+        paragraphs: [all.createdCustomer.body(ticket.ticketNumber), ticket.title],
+        action: { label: all.createdCustomer.action, url: ticketLink(ctx, ticket) },
+      }),
+    ),
+  ].filter((e): e is OutgoingEmail => e !== null);
+  if (emails.length) await enqueueEmails(String(ctx.tenant._id), emails);
 }
 
 export async function notifyStaffReply(

@@ -1,5 +1,5 @@
 import mongoose from 'mongoose';
-import { OPEN_TICKET_STATUSES, type TTicketSla } from '@wisp/shared';
+import { OPEN_TICKET_STATUSES, type TSlaTargets, type TTicketSla } from '@wisp/shared';
 import type { TTenantDoc } from '../tenants/tenant.model.ts';
 import { IncidentModel } from '../support/incidents/incident.model.ts';
 import { businessCalendar, slaOf, type SlaTicket } from './sla-clock.ts';
@@ -35,16 +35,21 @@ async function incidentResolvedAt(tenant: Pick<TTenantDoc, '_id'>, rows: Clocked
 
 /**
  * Puts the SLA clock on every open row (null on closed ones), for the queue's column, its `due` sort
- * and the breaching view: one read of the tenant's targets by `_id`, one business calendar for all.
+ * and the breaching view: one read of the tenant's targets by `_id` (or the targets the caller read
+ * alongside its rows, saving a round trip in sequence), one business calendar for all.
  */
 export async function queueClocks<T extends ClockedRow>(
   tenant: Pick<TTenantDoc, '_id' | 'timezone' | 'weeklySupportHours'>,
   rows: T[],
   now: Date,
+  knownTargets?: TSlaTargets,
 ): Promise<(T & { sla: TTicketSla | null })[]> {
   const open = rows.filter((t) => isOpen(t.status));
   if (open.length === 0) return rows.map((t) => ({ ...t, sla: null }));
-  const [targets, resolvedAt] = await Promise.all([slaTargetsOf(tenant), incidentResolvedAt(tenant, open)]);
+  const [targets, resolvedAt] = await Promise.all([
+    knownTargets ?? slaTargetsOf(tenant),
+    incidentResolvedAt(tenant, open),
+  ]);
   const earliest = new Date(Math.min(...open.map((t) => t.createdAt.getTime())));
   const hours = (tenant.weeklySupportHours ?? []).map((w) => ({
     day: w.day ?? -1,

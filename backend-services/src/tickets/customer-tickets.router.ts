@@ -54,9 +54,8 @@ export function customerTicketsRouter(config: TConfig, storage: FileStorage): Ro
     uploads,
     validate('body', ZCreateTicketRequest),
     async (req, res) => {
-      const ctx = ctxOf(req);
-      const ticket = await openTicket(ctx, res.locals.body as TCreateTicketRequest, uploadedFilesOf(req));
-      res.status(201).json({ ticket: await getTicketForCustomer(ctx, String(ticket._id)) });
+      const ticket = await openTicket(ctxOf(req), res.locals.body as TCreateTicketRequest, uploadedFilesOf(req));
+      res.status(201).json({ ticket });
     },
   );
 

@@ -72,7 +72,7 @@ export function staffTicketsRouter(config: TConfig, storage: FileStorage): Route
       const ctx = ctxOf(req);
       const { customerId, ...input } = res.locals.body as TStaffCreateTicketRequest;
       const ticket = await openTicketForCustomer(ctx, customerId, input, uploadedFilesOf(req));
-      respond(res, ZStaffTicketResponse, { ticket: await getTicketForStaff(ctx, String(ticket._id)) }, 201);
+      respond(res, ZStaffTicketResponse, { ticket }, 201);
     },
   );
 

@@ -51,7 +51,11 @@ export async function reloadTicket(ctx: TicketContext, ticket: Pick<TTicketDoc, 
   return fresh;
 }
 
-export async function loadConversation(ctx: TicketContext, ticket: TTicketDoc, visibility: 'public' | 'all') {
+export async function loadConversation(
+  ctx: TicketContext,
+  ticket: Pick<TTicketDoc, '_id'>,
+  visibility: 'public' | 'all',
+) {
   const filter = {
     tenantId: ctx.tenant._id,
     workOrderId: ticket._id,

@@ -5,7 +5,7 @@ import { createCustomer, createTenant } from '../../test/factories.ts';
 import { signInAsCustomer } from '../../test/sessions.ts';
 import type { TTenantDoc } from '../tenants/tenant.model.ts';
 import { TicketModel } from './ticket.model.ts';
-import { claimNextSeqUnqueued, formatTicketNumber } from './ticket-number.ts';
+import { claimNextSeqUnqueued, formatTicketNumber, ticketNumberDispenser } from './ticket-number.ts';
 import { aTicket, customerPath } from './ticket-test-kit.ts';
 
 let t: TestApp;
@@ -47,6 +47,23 @@ describe('ticket numbers', () => {
       const seqs = await Promise.all(Array.from({ length: 50 }, () => claimNextSeqUnqueued(String(tenant._id), 2031)));
       console.info(`50 racing claims took ${Date.now() - started} ms`);
       expect([...seqs].sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    },
+  );
+
+  it(
+    'two processes handing out numbers at once (25 claims each, in parallel) get distinct, gap-free numbers',
+    { timeout: 120_000 },
+    async () => {
+      const tenant = await createTenant({ slug: 'num-two' });
+      // Each dispenser knows only its own claims, as in two backend processes on one database.
+      const [first, second] = [ticketNumberDispenser(), ticketNumberDispenser()];
+      const seqs = await Promise.all(
+        Array.from({ length: 50 }, (_, i) => (i % 2 ? first : second)(String(tenant._id), 2032)),
+      );
+      expect([...seqs].sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+      // A later burst continues after the last number, whichever process issued it.
+      const later = await Promise.all([first(String(tenant._id), 2032), second(String(tenant._id), 2032)]);
+      expect(later.sort((a, b) => a - b)).toEqual([51, 52]);
     },
   );
 

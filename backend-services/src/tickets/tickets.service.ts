@@ -14,13 +14,15 @@ import { insertWithNextTicketNumber } from './ticket-number.ts';
 import { publishStaffEvent } from './ticket-events.ts';
 import { diagnosticsSnapshot } from './diagnostics.ts';
 import { attachFiles, authorOf, discardAttachments, loadConversation, type TicketContext } from './ticket-context.ts';
-import { requireAccess, requireOwnAccess } from '../platform/access/access.ts';
+import { WHOLE_RESULT_BATCH } from '../platform/db/mongo.ts';
+import { isObjectId, requireAccess, requireOwnAccess } from '../platform/access/access.ts';
+import { AppError } from '../platform/http/app-error.ts';
 import { findCustomerOrThrow } from '../customers/customers.service.ts';
 import { changeHistoryOf } from './ticket-fields.service.ts';
 import { markOpenedByStaff } from './ticket-queue.service.ts';
 import { linkNewTicketToActiveIncident } from '../support/incidents/incident-links.service.ts';
 import type { TCustomerDoc } from '../customers/customer.model.ts';
-import { TicketMessageModel, TicketModel, type TTicketDoc } from './ticket.model.ts';
+import { TicketMessageModel, TicketModel, type TTicketAttachmentDoc, type TTicketDoc } from './ticket.model.ts';
 import {
   hasUnreadStaffReply,
   isUnreadStaffReply,
@@ -34,30 +36,48 @@ export type OpenTicketInput = Omit<TCreateTicketRequest, 'priority'> & {
   assignedTo?: string;
 };
 
-/** The signed-in customer opens a ticket in the portal. */
+/**
+ * The signed-in customer opens a ticket in the portal; the answer is the customer's view of what was
+ * inserted (a new ticket has no messages, and its files are the ones just recorded: nothing to re-read).
+ */
 export async function openTicket(
   ctx: TicketContext,
   input: OpenTicketInput,
   uploads: UploadedFile[] = [],
-): Promise<TTicketDoc> {
+): Promise<TCustomerTicket> {
   const { customerId } = await requireOwnAccess(ctx, 'ticket.open.own');
   const files = await acceptFiles(uploads);
-  const ticket = await insertTicket(ctx, await findCustomerOrThrow(ctx.tenant, customerId), input, files, 'portal');
-  // The outage-aware intake: filed during an outage at the customer's site, it joins the incident.
+  const { ticket, attachments } = await insertTicket(
+    ctx,
+    await findCustomerOrThrow(ctx.tenant, customerId),
+    input,
+    files,
+    'portal',
+  );
+  // The outage-aware intake: filed during an outage at the customer's site, it joins the incident
+  // (which the customer's view does not show, so the answer below stays what was inserted).
   await linkNewTicketToActiveIncident(ctx.tenant, ticket);
-  return ticket;
+  return toCustomerTicket(ticket, [], attachments, new Date());
 }
 
-/** Staff open a ticket for a customer of the tenant who phoned in. */
+/** Staff open a ticket for a customer of the tenant who phoned in; the answer is the staff view of what was inserted. */
 export async function openTicketForCustomer(
   ctx: TicketContext,
   customerId: string,
   input: OpenTicketInput,
   uploads: UploadedFile[] = [],
-): Promise<TTicketDoc> {
+) {
   await requireAccess(ctx, 'ticket.open');
   const files = await acceptFiles(uploads);
-  return insertTicket(ctx, await findCustomerOrThrow(ctx.tenant, customerId), input, files, 'staff');
+  const { ticket, attachments } = await insertTicket(
+    ctx,
+    await findCustomerOrThrow(ctx.tenant, customerId),
+    input,
+    files,
+    'staff',
+  );
+  // A ticket just opened has no field changes yet.
+  return { ...toStaffTicket(ticket, [], attachments), changes: [] };
 }
 
 /**
@@ -72,7 +92,7 @@ async function insertTicket(
   input: OpenTicketInput,
   files: Awaited<ReturnType<typeof acceptFiles>>,
   source: 'portal' | 'staff',
-): Promise<TTicketDoc> {
+): Promise<{ ticket: TTicketDoc; attachments: TTicketAttachmentDoc[] }> {
   const now = new Date();
   const author = authorOf(ctx, customer);
   const ticketId = new Types.ObjectId();
@@ -110,17 +130,26 @@ async function insertTicket(
     ticketId: String(ticket._id),
     ticketNumber: ticket.ticketNumber,
   });
-  return ticket;
+  return { ticket, attachments };
 }
 
-/** One page of tickets, newest activity first (the order both lists use). */
-function pageOfTickets(filter: object, query: Pick<TTicketListQuery, 'page' | 'pageSize'>) {
-  return TicketModel.find(filter)
-    .sort({ lastActivityAt: -1, _id: -1 })
-    .skip((query.page - 1) * query.pageSize)
-    .limit(query.pageSize)
-    .lean<TTicketDoc[]>();
-}
+/** The fields the customer's list shows or counts with: never the description, history or diagnostics. */
+const LIST_FIELDS = {
+  ticketNumber: 1,
+  title: 1,
+  category: 1,
+  priority: 1,
+  status: 1,
+  createdAt: 1,
+  lastActivityAt: 1,
+  lastStaffReplyAt: 1,
+  customerLastReadAt: 1,
+} as const;
+type ListRow = Pick<TTicketDoc, '_id' | keyof typeof LIST_FIELDS>;
+
+/** Newest activity first, then newest id (the order both lists use; ObjectId hex sorts as it was made). */
+const byNewestActivity = (a: ListRow, b: ListRow) =>
+  b.lastActivityAt.getTime() - a.lastActivityAt.getTime() || (String(a._id) < String(b._id) ? 1 : -1);
 
 /** The statuses a customer's list query asks for (one status, or a group), or undefined for all. */
 function statusesOf(query: Pick<TTicketListQuery, 'status' | 'group'>): readonly string[] | undefined {
@@ -130,33 +159,25 @@ function statusesOf(query: Pick<TTicketListQuery, 'status' | 'group'>): readonly
   return undefined;
 }
 
-function statusFilter(query: Pick<TTicketListQuery, 'status' | 'group'>) {
-  const statuses = statusesOf(query);
-  return statuses ? { status: { $in: [...statuses] } } : {};
-}
-
 /**
- * The customer's tickets, newest activity first, each with its count of unread staff replies. A
- * customer has few tickets, so one projected read of all of them gives the total and the unread count
- * (every non-`_id` read is a full scan on FerretDB: fewer reads is what makes this fast there).
+ * The customer's tickets, newest activity first, each with its count of unread staff replies. The
+ * customer is the session's (no customer read: the session already says who it is). A customer has
+ * few tickets, so ONE projected read of all of them gives the page, the total and the unread count
+ * (every non-`_id` read is a full scan on FerretDB: one read instead of three is what makes this
+ * fast there; on MongoDB it uses the tenant/customer index). Only the page's tickets with a staff
+ * reply newer than the customer's last read need their messages counted, in a second read.
  */
 export async function listTicketsForCustomer(
   ctx: TicketContext,
   query: TTicketListQuery,
 ): Promise<TCustomerTicketPage> {
   const { customerId } = await requireOwnAccess(ctx, 'ticket.list.own');
-  await findCustomerOrThrow(ctx.tenant, customerId);
-  const filter = { tenantId: ctx.tenant._id, customerId, ...statusFilter(query) };
-  const [page, all] = await Promise.all([
-    pageOfTickets(filter, query),
-    TicketModel.find(
-      { tenantId: ctx.tenant._id, customerId },
-      { status: 1, lastStaffReplyAt: 1, customerLastReadAt: 1 },
-    ).lean(),
-  ]);
+  const all = await TicketModel.find({ tenantId: ctx.tenant._id, customerId }, LIST_FIELDS)
+    .batchSize(WHOLE_RESULT_BATCH)
+    .lean<ListRow[]>();
   const wanted = statusesOf(query);
-  const total = all.filter((w) => !wanted || wanted.includes(w.status)).length;
-  // Only tickets with a staff reply newer than the customer's last read need their messages counted.
+  const matched = all.filter((w) => !wanted || wanted.includes(w.status)).sort(byNewestActivity);
+  const page = matched.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
   const withUnread = page.filter(hasUnreadStaffReply);
   const replies = withUnread.length
     ? await TicketMessageModel.find(
@@ -179,7 +200,7 @@ export async function listTicketsForCustomer(
     items,
     page: query.page,
     pageSize: query.pageSize,
-    total,
+    total: matched.length,
     unreadTickets: all.filter(hasUnreadStaffReply).length,
   };
 }
@@ -198,9 +219,14 @@ export async function countTicketsWithUnreadReplies(
 
 /** The customer's view of a ticket (public messages and files only); staff may open it too. */
 export async function getTicketForCustomer(ctx: TicketContext, id: string): Promise<TCustomerTicket> {
-  const [ticket] = await requireAccess(ctx, 'ticket.read', [id]);
-  const { messages, attachments } = await loadConversation(ctx, ticket, 'public');
-  return toCustomerTicket(ticket, messages, attachments, new Date());
+  const access = requireAccess(ctx, 'ticket.read', [id]);
+  // The public conversation is read in the same round as the ticket (by the id in the path, inside the
+  // tenant) and used only once the check has passed: on a 404 it is dropped unseen. One round of
+  // reads fewer in sequence, on the page a customer opens most.
+  const conversation = isObjectId(id) ? loadConversation(ctx, { _id: new Types.ObjectId(id) }, 'public') : null;
+  const [[ticket], loaded] = await Promise.all([access, conversation]);
+  if (!loaded) throw AppError.notFound('No such ticket.');
+  return toCustomerTicket(ticket, loaded.messages, loaded.attachments, new Date());
 }
 
 /** Marks every staff reply so far as read by the customer. */
@@ -214,6 +240,11 @@ export async function markReadByCustomer(ctx: TicketContext, id: string): Promis
 
 export async function getTicketForStaff(ctx: TicketContext, id: string) {
   const [ticket] = await requireAccess(ctx, 'ticket.read.all', [id]);
+  return staffViewOf(ctx, ticket);
+}
+
+/** The staff view of a ticket already read: its conversation and field changes in one parallel round. */
+async function staffViewOf(ctx: TicketContext, ticket: TTicketDoc) {
   const [{ messages, attachments }, changes] = await Promise.all([
     loadConversation(ctx, ticket, 'all'),
     changeHistoryOf(ctx, ticket),
@@ -221,9 +252,12 @@ export async function getTicketForStaff(ctx: TicketContext, id: string) {
   return { ...toStaffTicket(ticket, messages, attachments), changes };
 }
 
-/** A staff member opens the ticket: the whole ticket, and their unread mark on it clears. */
+/**
+ * A staff member opens the ticket: the whole ticket, and their unread mark on it clears (written in
+ * the same round as the conversation is read, not after it).
+ */
 export async function openTicketAsStaff(ctx: TicketContext, id: string) {
-  const ticket = await getTicketForStaff(ctx, id);
-  await markOpenedByStaff(ctx, { _id: new Types.ObjectId(ticket.id) });
-  return ticket;
+  const [ticket] = await requireAccess(ctx, 'ticket.read.all', [id]);
+  const [view] = await Promise.all([staffViewOf(ctx, ticket), markOpenedByStaff(ctx, ticket)]);
+  return view;
 }

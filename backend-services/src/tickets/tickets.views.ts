@@ -47,7 +47,16 @@ export function toCustomerMessage(m: TTicketMessageDoc, attachments: TTicketAtta
   };
 }
 
-export function toCustomerTicketSummary(ticket: TTicketDoc, unreadStaffReplies: number): TCustomerTicketSummary {
+/** What a list row needs of a ticket (the list reads only these). */
+export type TCustomerSummarySource = Pick<
+  TTicketDoc,
+  '_id' | 'ticketNumber' | 'title' | 'category' | 'priority' | 'status' | 'createdAt' | 'lastActivityAt'
+>;
+
+export function toCustomerTicketSummary(
+  ticket: TCustomerSummarySource,
+  unreadStaffReplies: number,
+): TCustomerTicketSummary {
   return {
     id: String(ticket._id),
     ticketNumber: ticket.ticketNumber,

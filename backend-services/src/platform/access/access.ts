@@ -58,7 +58,9 @@ function grantOf(ctx: AccessContext, permission: Permission): Grant {
   return { actor, reach, customerId: reach === 'own' && actor.kind === 'customer' ? actor.customerId : null };
 }
 
-const isObjectId = (id: string) => Types.ObjectId.isValid(id) && String(new Types.ObjectId(id)) === id.toLowerCase();
+/** A 24-hex ObjectId string as the app writes them (not any 12-byte string mongoose would accept). */
+export const isObjectId = (id: string) =>
+  Types.ObjectId.isValid(id) && String(new Types.ObjectId(id)) === id.toLowerCase();
 
 /**
  * Tickets by `_id` alone (the one read FerretDB keeps cheap), then tenant and owner checked here:
