@@ -61,7 +61,8 @@ test('staff add a customer, find them by a phone typed as (402) 555-2007, invite
   await customerPage.goto(link);
   await customerPage.getByLabel('New password').fill('Winter-Mornings-77');
   await customerPage.getByRole('button', { name: 'Set password and sign in' }).click();
-  await expect(customerPage).toHaveURL(/\/dashboard$/);
+  // Creating the account (the Auth emulator) and the session can take seconds on a busy machine.
+  await expect(customerPage).toHaveURL(/\/dashboard$/, { timeout: 20_000 });
   await customer.close();
 
   await page.reload();
