@@ -52,12 +52,9 @@ export async function startTestApp(overrides: Partial<Record<keyof TConfig, stri
   useEventBus(bus);
   const app = createApp({ config, logger, auth });
   const instances: Server[] = [];
-  const outbox = startOutboxWorker({
-    transport: createMailTransport(config.SMTP_URL),
-    from: config.MAIL_FROM,
-    logger,
-    pollMs: 100,
-  });
+  const startWorker = () =>
+    startOutboxWorker({ transport: createMailTransport(config.SMTP_URL), from: config.MAIL_FROM, logger, pollMs: 100 });
+  let outbox = startWorker();
   const server = await listen(app);
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
@@ -65,7 +62,15 @@ export async function startTestApp(overrides: Partial<Record<keyof TConfig, stri
     config,
     auth,
     mail,
-    outbox,
+    get outbox() {
+      return outbox;
+    },
+    /** Stops this process's outbox worker and starts a fresh one, as a restarted process would. */
+    async restartOutbox() {
+      await outbox.stop();
+      outbox = startWorker();
+      return outbox;
+    },
     baseUrl,
     server,
     lifecycle: app.locals.lifecycle as Lifecycle,

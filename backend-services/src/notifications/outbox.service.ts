@@ -21,6 +21,13 @@ export const BACKOFF_SECONDS = [5, 30, 120, 600, 1800, 3600, 3 * 3600, 6 * 3600]
 
 const DUE_BATCH = 50;
 
+/**
+ * A claim this old on a message still pending was left by a process that died mid-send (between the
+ * claim and marking the message sent or failed): nobody else may send that attempt, so it would wait for
+ * the outbox sweep (days). Longer than any send with its SMTP timeouts.
+ */
+export const ABANDONED_CLAIM_MS = 5 * 60_000;
+
 let wakeWorker: (() => void) | undefined;
 
 /**
@@ -101,8 +108,10 @@ export function startOutboxWorker(opts: {
       try {
         await OutboxClaimModel.create({ _id: `${message._id}:${message.attempts}`, claimedAt: new Date() });
       } catch (err) {
-        if (isDuplicateKeyError(err)) continue; // another worker owns this attempt
-        throw err;
+        if (!isDuplicateKeyError(err)) throw err;
+        // Another worker owns this attempt — unless it died holding it.
+        if (await takeOverAbandonedAttempt(message)) handled++;
+        continue;
       }
       handled++;
       try {
@@ -188,6 +197,28 @@ export function startOutboxWorker(opts: {
       await tick();
     },
   };
+}
+
+/**
+ * When the claim on a pending message's attempt is abandoned, one worker (an insert under a unique key
+ * decides which) moves the message to its next attempt, which the next pass claims and sends. The dead
+ * process may have sent the mail before it died: sending again risks one duplicate, never a lost mail.
+ */
+async function takeOverAbandonedAttempt(message: { _id: Types.ObjectId; attempts: number }): Promise<boolean> {
+  const claimId = `${message._id}:${message.attempts}`;
+  const claim = await OutboxClaimModel.findById(claimId).lean();
+  if (!claim || Date.now() - claim.claimedAt.getTime() < ABANDONED_CLAIM_MS) return false;
+  try {
+    await OutboxClaimModel.create({ _id: `${claimId}:abandoned`, claimedAt: new Date() });
+  } catch (err) {
+    if (isDuplicateKeyError(err)) return false;
+    throw err;
+  }
+  await OutboxMessageModel.updateOne(
+    { _id: message._id },
+    { $set: { attempts: message.attempts + 1, nextAttemptAt: new Date(), lastError: 'abandoned mid-send' } },
+  );
+  return true;
 }
 
 function addressOf(from: string): string {
