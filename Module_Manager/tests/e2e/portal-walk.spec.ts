@@ -32,7 +32,7 @@ async function expectServiceCopy(page: Page, locale: 'en' | 'es') {
   ).toBe(true);
 }
 
-/** FAQ list excerpts end on a whole word of the article ("…" after it), never mid-word. */
+/** FAQ list excerpts: the article's text (not its headings), ending on a whole word before "…", never mid-word. */
 async function expectWholeWordExcerpts(page: Page, slug: string) {
   const items = page.locator('main li').filter({ has: page.locator('p.muted') });
   for (const item of await items.all()) {
@@ -41,8 +41,12 @@ async function expectWholeWordExcerpts(page: Page, slug: string) {
     const href = (await item.getByRole('link').getAttribute('href'))!;
     const article = await page.context().newPage();
     await article.goto(portalUrl(slug, href.replace('/modules/customers/portal', '')));
-    const body = (await article.locator('main').innerText()).replace(/\s+/g, ' ');
+    // The excerpt is made of the article's text blocks; its headings are never run into it.
+    const blocks = await article.locator('main').locator('p, li').allInnerTexts();
+    const headings = await article.locator('main').locator('h2, h3').allInnerTexts();
     await article.close();
+    for (const heading of headings) expect(excerpt, `excerpt of ${href}`).not.toContain(heading.trim());
+    const body = blocks.join(' ').replace(/\s+/g, ' ');
     const start = excerpt.slice(0, -1).replace(/\s+/g, ' ');
     const at = body.indexOf(start);
     expect(at, `excerpt of ${href}`).toBeGreaterThanOrEqual(0);

@@ -277,7 +277,8 @@ test('a ticket card is one link with one line of meta, and an unread one shows a
   await expect(card.locator('a, button, input, select, textarea, [tabindex]')).toHaveCount(0);
   // One line of meta: when it last moved, then its status.
   const meta = card.locator('.meta');
-  await expect(meta).toHaveText(/^Updated (now|\d+ minutes? ago) · In progress$/);
+  // (\s: a no-break space ties the dot to the time before it.)
+  await expect(meta).toHaveText(/^Updated (now|\d+ minutes? ago)\s· In progress$/);
   const lines = await meta.evaluate((el) =>
     Math.round(el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight)),
   );
