@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { portalUrl, TENANTS } from './portal-urls';
-import { expectAxeClean, expectNoHorizontalScroll, signInCustomer } from './tickets-helpers';
+import { expectAxeClean, expectNoHorizontalScroll, shot, signInCustomer } from './tickets-helpers';
 
 /** Every signed-in page, for both tenants, in English and in Spanish: branded, titled, axe-clean, no sideways scroll. */
 const PAGES = ['/dashboard', '/tickets', '/tickets/new', '/service', '/support', '/support/faq', '/status'];
@@ -58,8 +58,8 @@ for (const tenant of Object.values(TENANTS)) {
   test(`${tenant.displayName}: every signed-in page is branded and accessible in English and Spanish`, async ({
     page,
     context,
-  }) => {
-    test.setTimeout(120_000);
+  }, testInfo) => {
+    test.setTimeout(150_000);
     await signInCustomer(page, tenant.slug, `maria.hansen.1@${tenant.slug}-customers.example`);
     const englishHeadings = new Map<string, string>();
     for (const locale of ['en', 'es'] as const) {
@@ -90,6 +90,9 @@ for (const tenant of Object.values(TENANTS)) {
         await expectCleanCopy(page, path);
         if (path === '/service') await expectServiceCopy(page, locale);
         if (path === '/support/faq' && locale === 'en') await expectWholeWordExcerpts(page, tenant.slug);
+        // For a person to look at: every page, tenant, language and size.
+        const name = path.startsWith('/tickets/') && path !== '/tickets/new' ? '/ticket' : path;
+        await shot(page, testInfo, `walk-${tenant.slug}-${locale}${name.replaceAll('/', '-')}`);
       }
     }
   });
