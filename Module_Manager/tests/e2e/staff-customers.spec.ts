@@ -86,7 +86,7 @@ test('view as a customer: the portal shows the read-only banner, a comment is re
 
   await page.goto(portalUrl('prairiesky', '/tickets'));
   await expect(banner).toBeVisible();
-  await page.locator('[data-ticket-id]').first().getByRole('link').click();
+  await page.locator('[data-ticket-id]').first().click();
   await expect(banner).toBeVisible();
   const text = `Staff typing as the customer ${Date.now()}`;
   await page.getByLabel('Your message').fill(text);

@@ -108,7 +108,7 @@ test('a customer files a ticket with a photo, sees the staff reply arrive live, 
   await expectAxeClean(page);
   await expectNoHorizontalScroll(page);
   await shot(page, testInfo, `${slug}-tickets-list`);
-  await card.getByRole('link').click();
+  await card.click();
   await expect(page.getByText(secret)).toHaveCount(0);
   await expect(page.getByText(reply)).toBeVisible();
 
@@ -168,6 +168,136 @@ test('a new staff reply raises the unread badge on the list live, without a relo
   await expect(card.getByTestId('unread-badge')).toHaveText('New replies: 1', { timeout: 10_000 });
   await expect(card.getByText('Waiting on you')).toBeVisible({ timeout: 10_000 });
   await staff.dispose();
+});
+
+// Issue 18, items 6 and 8: photos are picked with a translated button and seen in the conversation.
+test('photos: an "Add photos" button instead of the raw input, thumbnails with remove, and a lightbox in the thread', async ({
+  page,
+  context,
+}, testInfo) => {
+  const { slug } = await signInJourneyCustomer(page, testInfo.project.name);
+  await page.goto(ticketsUrl(slug, '/new'));
+  const input = page.locator('input#files');
+  // The browser's own "Choose Files / No file chosen" control is not what a person sees: the styled label is.
+  await expect(page.getByTestId('add-photos')).toHaveText('Add photos');
+  const inputBox = await input.boundingBox();
+  expect(inputBox!.width).toBeLessThanOrEqual(1);
+  expect(await input.evaluate((el) => getComputedStyle(el).opacity)).toBe('0');
+  expect(await input.getAttribute('accept')).toContain('image/*');
+  expect(await input.getAttribute('capture')).toBeNull();
+  // Only a mouse or trackpad is told to drag (the phone project emulates a touch screen).
+  const fine = await page.evaluate(() => matchMedia('(pointer: fine)').matches);
+  expect(fine).toBe(testInfo.project.name === 'desktop');
+  await expect(page.getByText('You can also drag files here.')).toHaveCount(fine ? 1 : 0);
+
+  await page.getByRole('radio', { name: /Equipment problem/ }).check();
+  await page.getByLabel('What happened?').fill('The cable to the roof radio is chewed through.');
+  await input.setInputFiles(
+    ['cable.png', 'radio.png', 'wall.png'].map((name) => ({ name, mimeType: 'image/png', buffer: tinyPng() })),
+  );
+  const chosen = page.getByRole('list', { name: 'Files to send' });
+  await expect(chosen.locator('img')).toHaveCount(3);
+  await expect(page.getByTestId('add-photos')).toHaveText('Add more photos');
+  // Removing a photo removes it from what the form sends (the input's own file list follows).
+  await chosen.getByRole('button', { name: 'Remove wall.png' }).click();
+  await expect(chosen.locator('img')).toHaveCount(2);
+  expect(await input.evaluate((el: HTMLInputElement) => [...(el.files ?? [])].map((f) => f.name))).toEqual([
+    'cable.png',
+    'radio.png',
+  ]);
+  await expectAxeClean(page);
+  await shot(page, testInfo, `${slug}-ticket-new-photos`);
+  await page.getByRole('button', { name: 'Send ticket' }).click();
+  await expect(page).toHaveURL(/\/tickets\/[a-f0-9]{24}\?created=1/);
+
+  // In the conversation: the message shows its photos as thumbnails (not file-name links), each opening a lightbox.
+  const thread = page.getByRole('list', { name: 'Messages' });
+  await expect(thread.getByRole('list', { name: 'Photos' }).locator('img')).toHaveCount(2);
+  await expect(page.getByText('wall.png')).toHaveCount(0);
+  const first = thread.getByRole('link', { name: 'Open cable.png full size' });
+  await first.click();
+  const lightbox = page.getByRole('dialog');
+  await expect(lightbox).toBeVisible();
+  await expect(lightbox).toHaveAccessibleName(/cable\.png/);
+  await expect(lightbox).toContainText(/1 kB · photo 1 of 2/);
+  const image = lightbox.getByRole('img', { name: 'cable.png' });
+  await expect(image).toBeVisible();
+  await expect.poll(() => image.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBeGreaterThan(0);
+  await expect(lightbox.getByRole('button', { name: 'Close' })).toBeFocused();
+  await expectAxeClean(page);
+  await shot(page, testInfo, `${slug}-ticket-lightbox`);
+  await lightbox.getByRole('button', { name: 'Next' }).click();
+  await expect(lightbox.getByRole('img', { name: 'radio.png' })).toBeVisible();
+  await page.keyboard.press('ArrowLeft');
+  await expect(lightbox.getByRole('img', { name: 'cable.png' })).toBeVisible();
+  // Esc closes it and the keyboard is back on the thumbnail it came from.
+  await page.keyboard.press('Escape');
+  await expect(lightbox).toBeHidden();
+  await expect(first).toBeFocused();
+  const second = thread.getByRole('link', { name: 'Open radio.png full size' });
+  await second.click();
+  await lightbox.getByRole('button', { name: 'Close' }).click();
+  await expect(lightbox).toBeHidden();
+  await expect(second).toBeFocused();
+
+  // The same picker, in Spanish, on the reply form.
+  await context.addCookies([{ name: 'portal_locale', value: 'es', url: portalUrl(slug) }]);
+  await page.reload();
+  await expect(page.getByTestId('add-photos')).toHaveText('Añadir fotos');
+  await expect(page.getByText('También puede arrastrar archivos aquí.')).toHaveCount(fine ? 1 : 0);
+});
+
+// Issue 18, item 7: the card is one link, says when and where in one line, and marks unread quietly but clearly.
+test('a ticket card is one link with one line of meta, and an unread one shows a dot and a bold title', async ({
+  page,
+  browser,
+}, testInfo) => {
+  const { slug, customer } = await signInJourneyCustomer(page, testInfo.project.name);
+  const created = await browserFetch<{ ticket: { id: string } }>(
+    page,
+    `/api/work-orders/customer/${customer.customerId}`,
+    {
+      form: {
+        title: `Card check ${Date.now()}`,
+        description: 'Checking the card.',
+        category: 'other',
+        priority: 'low',
+      },
+    },
+  );
+  const ticketId = created.json.ticket.id;
+  const staff = await staffApi(browser, slug);
+  await staff.post(`/api/work-orders/${ticketId}/replies`, { body: 'Is the radio light green?' });
+  await staff.dispose();
+
+  await page.goto(ticketsUrl(slug));
+  await expect(page.getByText(/^Tickets: \d+$/)).toHaveCount(0);
+  const card = page.locator(`[data-ticket-id="${ticketId}"]`);
+  expect(await card.evaluate((el) => el.tagName)).toBe('A');
+  await expect(card.locator('a, button, input, select, textarea, [tabindex]')).toHaveCount(0);
+  // One line of meta: when it last moved, then its status.
+  const meta = card.locator('.meta');
+  // (\s: a no-break space ties the dot to the time before it.)
+  await expect(meta).toHaveText(/^Updated (now|\d+ minutes? ago)\s· In progress$/);
+  const lines = await meta.evaluate((el) =>
+    Math.round(el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight)),
+  );
+  expect(lines).toBe(1);
+  // Unread: a dot and a bold title, with words for screen readers.
+  await expect(card.getByTestId('unread-badge')).toHaveText('New replies: 1');
+  await expect(card.locator('.dot')).toBeVisible();
+  const weight = await card.getByRole('heading').evaluate((el) => Number(getComputedStyle(el).fontWeight));
+  expect(weight).toBeGreaterThanOrEqual(700);
+  await expectAxeClean(page);
+  // A tap anywhere on the card opens the ticket, not only on its title.
+  await card.scrollIntoViewIfNeeded();
+  const box = (await card.boundingBox())!;
+  await page.mouse.click(box.x + box.width - 8, box.y + box.height - 8);
+  await expect(page).toHaveURL(new RegExp(`/tickets/${ticketId}$`));
+  await page.goto(ticketsUrl(slug));
+  await expect(card.locator('.dot')).toHaveCount(0);
+  const readWeight = await card.getByRole('heading').evaluate((el) => Number(getComputedStyle(el).fontWeight));
+  expect(readWeight).toBeLessThan(700);
 });
 
 test.describe('without JavaScript', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCalendarDate, formatDate, formatMoney } from './format.ts';
+import { formatAddressLines, formatCalendarDate, formatDate, formatMoney } from './format.ts';
 
 describe('locale formatting', () => {
   it('formats the monthly fee per language', () => {
@@ -18,5 +18,24 @@ describe('locale formatting', () => {
       if (tz !== 'Pacific/Auckland') expect(formatDate('2027-01-01', 'en', tz)).toBe('December 31, 2026');
     }
     expect(formatCalendarDate('2027-01-01', 'es')).toBe('1 de enero de 2027');
+  });
+});
+
+describe('formatAddressLines (one address formatter)', () => {
+  it('keeps city, state and ZIP on one line: "Lincoln, NE 68066", never "NE / 68066"', () => {
+    expect(
+      formatAddressLines({ street: '12 Elm St', city: 'Lincoln', state: 'NE', postalCode: '68066', country: null }),
+    ).toEqual(['12 Elm St', 'Lincoln, NE 68066']);
+  });
+  it('leaves out what is missing without stray commas, and adds the country when given', () => {
+    expect(formatAddressLines({ street: null, city: 'Lincoln', state: null, postalCode: '68066' })).toEqual([
+      'Lincoln, 68066',
+    ]);
+    expect(formatAddressLines({ street: ' 1 Main ', city: '', state: 'NE', postalCode: null, country: 'US' })).toEqual([
+      '1 Main',
+      'NE',
+      'US',
+    ]);
+    expect(formatAddressLines(null)).toEqual([]);
   });
 });

@@ -23,3 +23,23 @@ export function formatDateTime(iso: string | null | undefined, locale: string, t
 export function formatNumber(n: number, locale: string): string {
   return new Intl.NumberFormat(locale).format(n);
 }
+
+export type TPostalAddress = {
+  street?: string | null;
+  city?: string | null;
+  state?: string | null;
+  postalCode?: string | null;
+  country?: string | null;
+};
+
+/**
+ * One address as lines, the way the post writes it in the WISPs' country: "Lincoln, NE 68066" on one line
+ * (the state and ZIP belong together), the country only when given.
+ */
+export function formatAddressLines(a: TPostalAddress | null | undefined): string[] {
+  if (!a) return [];
+  const clean = (s: string | null | undefined) => s?.trim() ?? '';
+  const region = [clean(a.state), clean(a.postalCode)].filter(Boolean).join(' ');
+  const locality = [clean(a.city), region].filter(Boolean).join(', ');
+  return [clean(a.street), locality, clean(a.country)].filter(Boolean);
+}

@@ -24,8 +24,35 @@ describe('renderArticleHtml', () => {
     const rels = [...html.matchAll(/<a [^>]*rel="([^"]*)"/g)].map((m) => m[1]);
     expect(rels).toEqual(['noopener noreferrer nofollow', 'noopener noreferrer nofollow']);
   });
+});
 
-  it('excerpts are plain text', () => {
-    expect(plainTextExcerpt('## Title\n\nSome **bold** & <b>raw</b> text')).toBe('Title Some bold & raw text');
+describe('plainTextExcerpt (FAQ list previews)', () => {
+  it('is plain text from the text blocks: a heading is not run into the text', () => {
+    expect(plainTextExcerpt('## Title\n\nSome **bold** & <b>raw</b> text')).toBe('Some bold & raw text');
+    expect(plainTextExcerpt('# Reboot\n\nUnplug it.\n\n## Then\n\n- Wait 30 s\n- Plug in')).toBe(
+      'Unplug it. Wait 30 s Plug in',
+    );
+  });
+
+  it('leaves code and tables out', () => {
+    expect(plainTextExcerpt('Run this:\n\n```\nping 1.1.1.1\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |')).toBe(
+      'Run this:',
+    );
+  });
+
+  it('cuts a long text at a word boundary and ends with "…"', () => {
+    const body = 'Your outdoor radio needs a clear line of sight to the tower, so trees in leaf can slow it down.';
+    const excerpt = plainTextExcerpt(body, 40);
+    expect(excerpt).toBe('Your outdoor radio needs a clear line…');
+    expect(excerpt.length).toBeLessThanOrEqual(40);
+    expect(body.startsWith(excerpt.slice(0, -1))).toBe(true);
+  });
+
+  it('cuts a single very long word where it must', () => {
+    expect(plainTextExcerpt(`See https://${'x'.repeat(60)}.example`, 30)).toHaveLength(30);
+  });
+
+  it('keeps a short text whole, without "…"', () => {
+    expect(plainTextExcerpt('Short answer.', 40)).toBe('Short answer.');
   });
 });

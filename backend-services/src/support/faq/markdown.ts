@@ -1,4 +1,4 @@
-import { Marked } from 'marked';
+import { Marked, type Token, type Tokens } from 'marked';
 import sanitizeHtml from 'sanitize-html';
 
 // Our own instance: global `marked` options set elsewhere must not change what articles render to.
@@ -50,15 +50,37 @@ export function renderArticleHtml(bodyMarkdown: string): string {
   return sanitizeHtml(markdown.parse(bodyMarkdown) as string, ARTICLE_HTML);
 }
 
-/** Plain text of the rendered body, for list excerpts and search-free previews. */
-export function plainTextExcerpt(bodyMarkdown: string, max = 180): string {
-  const text = sanitizeHtml(markdown.parse(bodyMarkdown) as string, { allowedTags: [], allowedAttributes: {} })
+const decodeEntities = (text: string) =>
+  text
     .replace(/&amp;/g, '&')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
+    .replace(/&#39;/g, "'");
+
+const plainText = (html: string) =>
+  decodeEntities(sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} }))
     .replace(/\s+/g, ' ')
     .trim();
-  return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
+
+/** The prose of an article: paragraphs and list items, never headings, code or tables (they read badly run together). */
+function textBlocks(tokens: Token[], out: string[] = []): string[] {
+  for (const t of tokens) {
+    if (t.type === 'paragraph' || t.type === 'text') out.push(plainText(markdown.parser([t])));
+    else if (t.type === 'list') for (const item of (t as Tokens.List).items) textBlocks(item.tokens, out);
+    else if (t.type === 'blockquote') textBlocks((t as Tokens.Blockquote).tokens, out);
+  }
+  return out.filter(Boolean);
+}
+
+/** A short plain-text preview for FAQ lists: the first text blocks, cut at a word boundary with "…". */
+export function plainTextExcerpt(bodyMarkdown: string, max = 180): string {
+  const text = textBlocks(markdown.lexer(bodyMarkdown)).join(' ');
+  if (text.length <= max) return text;
+  // Room for the "…"; a word that ends right at the cut is whole.
+  const cut = text.slice(0, max - 1);
+  const lastSpace = text[max - 1] === ' ' ? cut.length : cut.lastIndexOf(' ');
+  // One very long word (a URL) is cut where it must be; otherwise at the last whole word.
+  const words = lastSpace > max / 2 ? cut.slice(0, lastSpace) : cut;
+  return `${words.replace(/[\s,;:.\-–—]+$/, '')}…`;
 }

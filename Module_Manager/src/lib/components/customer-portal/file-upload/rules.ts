@@ -5,8 +5,9 @@ import { UPLOAD_LIMITS, UPLOAD_MAX_FILE_BYTES } from '@wisp/shared/constants';
 /** The backend's default limits, from the one shared source, checked in the browser first so nothing doomed is uploaded. */
 export const MAX_FILE_BYTES = UPLOAD_MAX_FILE_BYTES;
 export const MAX_FILES = UPLOAD_LIMITS.maxFiles;
-export const ACCEPT =
-  'image/jpeg,image/png,image/webp,image/gif,image/heic,image/heif,application/pdf,text/plain,.heic,.heif,.txt,.pdf';
+// "image/*" (not a list of image types) is what makes phones offer the camera beside the gallery, and iOS then
+// sends a JPEG instead of HEIC; documents stay possible. fileProblem() narrows the image types.
+export const ACCEPT = 'image/*,application/pdf,text/plain,.pdf,.txt';
 
 const TYPE_OK = /^(image\/(jpeg|png|webp|gif|heic|heif)|application\/pdf|text\/plain)$/;
 const NAME_OK = /\.(jpe?g|png|webp|gif|heic|heif|pdf|txt)$/i;

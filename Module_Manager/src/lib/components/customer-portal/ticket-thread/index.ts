@@ -1,2 +1,1 @@
 export { default as TicketThread } from './ticket-thread.svelte';
-export { default as TicketGallery } from './ticket-gallery.svelte';
