@@ -68,6 +68,10 @@ async function highestUsedSeq(tenantId: string, year: number): Promise<number> {
   return top?.ticketSeq ?? 0;
 }
 
+/** The one decision: whoever inserts the claim of `seq` owns it (a duplicate key means someone else does). */
+const insertClaim = (tenantId: string, year: number, seq: number) =>
+  TicketNumberClaimModel.create({ _id: `${tenantId}:${year}:${seq}`, tenantId, year, seq, claimedAt: new Date() });
+
 /**
  * Claims the next free sequence number of `tenantId` in `year`, walking forward past numbers others
  * won, knowing nothing of other claims. Safe under any concurrency (the claim's unique `_id` decides);
@@ -77,13 +81,7 @@ export async function claimNextSeqUnqueued(tenantId: string, year: number): Prom
   let candidate = (await readHint(tenantId, year)) ?? (await highestUsedSeq(tenantId, year)) + 1;
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     try {
-      await TicketNumberClaimModel.create({
-        _id: `${tenantId}:${year}:${candidate}`,
-        tenantId,
-        year,
-        seq: candidate,
-        claimedAt: new Date(),
-      });
+      await insertClaim(tenantId, year, candidate);
       await advanceHint(tenantId, year, candidate + 1);
       return candidate;
     } catch (err) {
@@ -147,13 +145,7 @@ export function ticketNumberDispenser() {
       k.trying.add(candidate);
       let won = false;
       try {
-        await TicketNumberClaimModel.create({
-          _id: `${tenantId}:${year}:${candidate}`,
-          tenantId,
-          year,
-          seq: candidate,
-          claimedAt: new Date(),
-        });
+        await insertClaim(tenantId, year, candidate);
         won = true;
       } catch (err) {
         if (!isDuplicateKeyError(err)) {
