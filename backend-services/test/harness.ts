@@ -15,6 +15,7 @@ import { startOutboxWorker } from '../src/notifications/outbox.service.ts';
 import { inProcessEventBus, useEventBus } from '../src/platform/events/event-bus.ts';
 import { redisEventBus } from '../src/platform/events/redis-event-bus.ts';
 import type { Lifecycle } from '../src/platform/http/lifecycle.ts';
+import { reportResponseChecks } from './response-checks.ts';
 
 export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
 
@@ -86,6 +87,7 @@ export async function startTestApp(overrides: Partial<Record<keyof TConfig, stri
       await mail.close();
       await bus.close();
       useEventBus(inProcessEventBus());
+      reportResponseChecks();
     },
   };
 }

@@ -129,3 +129,7 @@ export const ZBrandingImageResponse = ZBrandingDraftResponse.extend({
 export type TBrandingImageResponse = z.infer<typeof ZBrandingImageResponse>;
 
 export const ZBrandingVersionParam = z.coerce.number().int().min(1).max(1_000_000);
+
+/** Answer of publishing the draft or restoring a version (201): the live version and its branding. */
+export const ZBrandingPublished = z.object({ version: z.number().int(), branding: ZBranding });
+export type TBrandingPublished = z.infer<typeof ZBrandingPublished>;

@@ -1,0 +1,90 @@
+import type { Request, RequestHandler, Response } from 'express';
+import { z } from 'zod';
+import { ZApiError } from '@wisp/shared';
+
+/** A body that is not one JSON document: nothing (204), a stream of events, a file, or plain text. */
+export type NonJsonBody = {
+  contentType: string | null;
+  /** For `text/event-stream`: the schema of each event's `data`. */
+  schema?: z.ZodType;
+  binary?: true;
+};
+export type DeclaredBody = z.ZodType | NonJsonBody;
+/** What a route answers on success, by status; errors are the one envelope (`ZApiError`) unless declared. */
+export type ResponseDeclaration = Readonly<Record<number, DeclaredBody>>;
+
+export const NO_CONTENT: NonJsonBody = { contentType: null };
+export const eventStream = (event: z.ZodType): NonJsonBody => ({ contentType: 'text/event-stream', schema: event });
+export const fileDownload = (contentType = 'application/octet-stream'): NonJsonBody => ({ contentType, binary: true });
+export const plainText = (contentType: string): NonJsonBody => ({ contentType });
+
+export const isJsonBody = (body: DeclaredBody): body is z.ZodType => body instanceof z.ZodType;
+
+export type ResponseMarker = RequestHandler & { routeResponses: ResponseDeclaration };
+
+/*
+ * Outside production every JSON answer of a route is parsed with what the route declares, so a view that
+ * drifts from its shared schema fails the test that met it: in tests it answers 500 RESPONSE_SCHEMA
+ * (and the test harness fails the file at its end), in development it is logged and sent as it was.
+ */
+const mode = process.env.NODE_ENV === 'production' ? 'off' : process.env.NODE_ENV === 'test' ? 'fail' : 'log';
+
+export type ResponseMismatch = { route: string; status: number; problem: string };
+const seen = { checked: 0, mismatches: [] as ResponseMismatch[] };
+
+/** What this process checked since the last call (the API test harness reports it and fails on any mismatch). */
+export function takeResponseChecks(): { checked: number; mismatches: ResponseMismatch[] } {
+  const taken = { checked: seen.checked, mismatches: seen.mismatches };
+  seen.checked = 0;
+  seen.mismatches = [];
+  return taken;
+}
+
+const routeOf = (req: Request) =>
+  `${req.method} ${req.baseUrl}${(req.route as { path?: string } | undefined)?.path ?? ''}`;
+
+function problemWith(declaration: ResponseDeclaration, status: number, body: unknown): string | null {
+  const declared = declaration[status];
+  if (declared === undefined) {
+    if (status < 400) return `status ${status} is not declared`;
+    const parsed = ZApiError.safeParse(body);
+    return parsed.success ? null : `not the error envelope: ${z.prettifyError(parsed.error)}`;
+  }
+  if (!isJsonBody(declared)) return `declared as ${declared.contentType ?? 'no content'}, sent JSON`;
+  const parsed = declared.safeParse(body);
+  return parsed.success ? null : z.prettifyError(parsed.error);
+}
+
+/**
+ * The route's response declaration, read by the OpenAPI document (as `allow` is by the access walk)
+ * and, outside production, checked against every JSON answer the route sends.
+ */
+export function responds(declaration: ResponseDeclaration): ResponseMarker {
+  const check: RequestHandler = (req, res, next) => {
+    if (mode !== 'off') watchJson(req, res, declaration);
+    next();
+  };
+  return Object.assign(check, { routeResponses: declaration });
+}
+
+function watchJson(req: Request, res: Response, declaration: ResponseDeclaration) {
+  const send = res.json.bind(res);
+  res.json = (body: unknown) => {
+    seen.checked += 1;
+    const problem = problemWith(declaration, res.statusCode, body);
+    if (!problem) return send(body);
+    const mismatch = { route: routeOf(req), status: res.statusCode, problem };
+    if (mode === 'log') {
+      req.log.warn(mismatch, 'response does not match its declared schema');
+      return send(body);
+    }
+    seen.mismatches.push(mismatch);
+    res.status(500);
+    return send({
+      error: {
+        code: 'RESPONSE_SCHEMA',
+        message: `${mismatch.route} answered ${mismatch.status} with a body its declaration refuses: ${problem}`,
+      },
+    });
+  };
+}
