@@ -8,6 +8,7 @@ import {
   startRedis,
 } from '../../tools/stack/services.ts';
 import { portsFor } from '../../tools/stack/ports.ts';
+import { forgetResponseChecks, summarizeResponseChecks } from './response-checks-log.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -24,6 +25,7 @@ declare module 'vitest' {
  * a developer running `pnpm test` in this package alone gets them started here.
  */
 export default async function setup(project: TestProject) {
+  forgetResponseChecks();
   const stops: (() => Promise<void>)[] = [];
   let mongoBaseUri = process.env.TEST_MONGODB_BASE_URI;
   let authEmulatorHost = process.env.TEST_AUTH_EMULATOR_HOST;
@@ -47,6 +49,8 @@ export default async function setup(project: TestProject) {
   project.provide('mongoBaseUri', mongoBaseUri);
   project.provide('authEmulatorHost', authEmulatorHost);
   return async () => {
+    const checks = summarizeResponseChecks();
+    if (checks) console.log(checks);
     for (const stop of stops) await stop();
   };
 }

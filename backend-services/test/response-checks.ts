@@ -1,9 +1,8 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { expect } from 'vitest';
 import { takeResponseChecks } from '../src/platform/openapi/responds.ts';
-
-/** Where each API test file adds its count, so a whole run can be summed: `pnpm response-checks`. */
-export const RESPONSE_CHECKS_LOG = '.data/response-checks.jsonl';
+import { RESPONSE_CHECKS_LOG } from './response-checks-log.ts';
 
 /**
  * Called when a test file's app closes. Every JSON answer was parsed with its route's declared schema
@@ -13,7 +12,7 @@ export const RESPONSE_CHECKS_LOG = '.data/response-checks.jsonl';
 export function reportResponseChecks(): void {
   const { checked, mismatches } = takeResponseChecks();
   const file = expect.getState().testPath ?? 'unknown';
-  mkdirSync('.data', { recursive: true });
+  mkdirSync(path.dirname(RESPONSE_CHECKS_LOG), { recursive: true });
   appendFileSync(RESPONSE_CHECKS_LOG, `${JSON.stringify({ file, checked, mismatches: mismatches.length })}\n`);
   if (mismatches.length) {
     const lines = mismatches.map((m) => `  ${m.route} → ${m.status}: ${m.problem}`);
