@@ -35,6 +35,18 @@ describe('responds(): every JSON answer is checked against the route’s declara
     expect(takeResponseChecks().mismatches).toEqual([expect.objectContaining({ route: 'GET /thing', status: 200 })]);
   });
 
+  it('refuses a field the schema does not name (zod would drop it; the client would still get it)', async () => {
+    const res = await appAnswering({ 200: ZCsrfToken }, 200, { csrfToken: 'abc', internalNote: 'x' }).get('/thing');
+    expect(res.status).toBe(500);
+    expect(res.body.error.message).toContain('fields the schema does not name: $.internalNote');
+  });
+
+  it('checks the body as the client receives it (a Date is a string on the wire)', async () => {
+    const res = await appAnswering({ 200: ZCsrfToken }, 200, { csrfToken: new Date(0) }).get('/thing');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ csrfToken: '1970-01-01T00:00:00.000Z' });
+  });
+
   it('refuses a success status the route does not declare', async () => {
     const res = await appAnswering({ 201: ZCsrfToken }, 200, { csrfToken: 'abc' }).get('/thing');
     expect(res.status).toBe(500);

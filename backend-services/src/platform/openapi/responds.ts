@@ -43,16 +43,37 @@ export function takeResponseChecks(): { checked: number; mismatches: ResponseMis
 const routeOf = (req: Request) =>
   `${req.method} ${req.baseUrl}${(req.route as { path?: string } | undefined)?.path ?? ''}`;
 
+/**
+ * Fields the client would receive that the schema does not name. Zod drops unknown keys when it parses,
+ * so they are found by comparing the body with what the parse kept: a view that leaks a field fails.
+ */
+function unknownFields(sent: unknown, kept: unknown, at: string): string[] {
+  if (Array.isArray(sent) && Array.isArray(kept))
+    return sent.flatMap((item, i) => unknownFields(item, kept[i], `${at}[${i}]`));
+  if (!sent || !kept || typeof sent !== 'object' || typeof kept !== 'object') return [];
+  return Object.entries(sent).flatMap(([key, value]) =>
+    key in kept ? unknownFields(value, (kept as Record<string, unknown>)[key], `${at}.${key}`) : [`${at}.${key}`],
+  );
+}
+
+function mismatchOf(schema: z.ZodType, body: unknown): string | null {
+  // What the client receives: dates and ids as JSON writes them.
+  const sent: unknown = body === undefined ? undefined : JSON.parse(JSON.stringify(body));
+  const parsed = schema.safeParse(sent);
+  if (!parsed.success) return z.prettifyError(parsed.error);
+  const extra = unknownFields(sent, parsed.data, '$');
+  return extra.length ? `fields the schema does not name: ${extra.join(', ')}` : null;
+}
+
 function problemWith(declaration: ResponseDeclaration, status: number, body: unknown): string | null {
   const declared = declaration[status];
   if (declared === undefined) {
     if (status < 400) return `status ${status} is not declared`;
-    const parsed = ZApiError.safeParse(body);
-    return parsed.success ? null : `not the error envelope: ${z.prettifyError(parsed.error)}`;
+    const problem = mismatchOf(ZApiError, body);
+    return problem && `not the error envelope: ${problem}`;
   }
   if (!isJsonBody(declared)) return `declared as ${declared.contentType ?? 'no content'}, sent JSON`;
-  const parsed = declared.safeParse(body);
-  return parsed.success ? null : z.prettifyError(parsed.error);
+  return mismatchOf(declared, body);
 }
 
 /**
