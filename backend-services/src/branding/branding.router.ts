@@ -1,5 +1,5 @@
 import { Router, type RequestHandler, type Response } from 'express';
-import { fileDownload, plainText, responds } from '../platform/openapi/responds.ts';
+import { fileDownload, jsonAs, responds } from '../platform/openapi/responds.ts';
 import multer from 'multer';
 import {
   ZBrandingPublished,
@@ -11,6 +11,7 @@ import {
   ZBrandingVersionParam,
   ZBrandingVersionResponse,
   ZPublicBrandingResponse,
+  ZWebManifest,
 } from '@wisp/shared';
 import { BRANDING_IMAGE_MAX_MB } from '@wisp/shared/constants';
 import { allow } from '../platform/access/access.ts';
@@ -152,11 +153,12 @@ export function brandingRouter(deps: BrandingRouterDeps): Router {
   router.get(
     '/manifest.webmanifest',
     allow('public'),
-    responds({ 200: plainText('application/manifest+json') }),
+    responds({ 200: jsonAs('application/manifest+json', ZWebManifest) }),
     (req, res) => {
       res.setHeader('Content-Type', 'application/manifest+json');
       res.setHeader('Cache-Control', 'no-cache');
-      res.send(JSON.stringify(webManifest(req.tenant)));
+      // res.json keeps the manifest type set above (it only adds one when none is set).
+      res.json(webManifest(req.tenant));
     },
   );
   return router;

@@ -129,8 +129,12 @@ function responsesDoc(route: RegisteredRoute, declared: ResponseDeclaration, c: 
     } else if (body.contentType === null) {
       out[status] = { description };
     } else {
+      const events = body.contentType === 'text/event-stream';
       const schema = body.schema
-        ? { ...c.ref(body.schema, 'output', usedBy), description: 'The `data` of each event (its name is `type`).' }
+        ? {
+            ...c.ref(body.schema, 'output', usedBy),
+            ...(events ? { description: 'The `data` of each event (its name is `type`).' } : {}),
+          }
         : body.binary
           ? { type: 'string', contentMediaType: body.contentType }
           : { type: 'string' };

@@ -2,10 +2,10 @@ import type { Request, RequestHandler, Response } from 'express';
 import { z } from 'zod';
 import { ZApiError } from '@wisp/shared';
 
-/** A body that is not one JSON document: nothing (204), a stream of events, a file, or plain text. */
+/** A body that is not plain `application/json`: nothing (204), events, a file, text, or JSON of its own type. */
 export type NonJsonBody = {
   contentType: string | null;
-  /** For `text/event-stream`: the schema of each event's `data`. */
+  /** For `text/event-stream`: the schema of each event's `data`; for a `…+json` type, of the body. */
   schema?: z.ZodType;
   binary?: true;
 };
@@ -17,6 +17,8 @@ export const NO_CONTENT: NonJsonBody = { contentType: null };
 export const eventStream = (event: z.ZodType): NonJsonBody => ({ contentType: 'text/event-stream', schema: event });
 export const fileDownload = (contentType = 'application/octet-stream'): NonJsonBody => ({ contentType, binary: true });
 export const plainText = (contentType: string): NonJsonBody => ({ contentType });
+/** JSON under a media type of its own, e.g. `application/manifest+json`. */
+export const jsonAs = (contentType: `${string}+json`, schema: z.ZodType): NonJsonBody => ({ contentType, schema });
 
 export const isJsonBody = (body: DeclaredBody): body is z.ZodType => body instanceof z.ZodType;
 
@@ -73,8 +75,9 @@ function problemWith(declaration: ResponseDeclaration, status: number, body: unk
     const problem = mismatchOf(ZApiError, body);
     return problem && `not the error envelope: ${problem}`;
   }
-  if (!isJsonBody(declared)) return `declared as ${declared.contentType ?? 'no content'}, sent JSON`;
-  return mismatchOf(declared, body);
+  if (isJsonBody(declared)) return mismatchOf(declared, body);
+  if (declared.schema && declared.contentType?.endsWith('+json')) return mismatchOf(declared.schema, body);
+  return `declared as ${declared.contentType ?? 'no content'}, sent JSON`;
 }
 
 /**
