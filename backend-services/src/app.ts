@@ -33,6 +33,10 @@ import { createLifecycle } from './platform/http/lifecycle.ts';
 import { measureRequests, metricsEndpoint } from './platform/metrics/metrics.ts';
 import { databaseUnavailable } from './platform/db/db-availability.ts';
 import { startPresenceSync } from './desk/presence.ts';
+import { ZOpenApiDocument } from '@wisp/shared';
+import { plainText, responds } from './platform/openapi/responds.ts';
+import { openApiEndpoint } from './platform/openapi/openapi.router.ts';
+import { APP_VERSION } from './health/health.router.ts';
 
 export type AppDeps = { config: TConfig; logger: Logger; auth: Auth };
 
@@ -60,7 +64,14 @@ export function createApp({ config, logger, auth }: AppDeps): Express {
     healthRouter(auth, { lifecycle, redisConfigured: Boolean(config.REDIS_URL) }),
   );
   // Not public: see metricsEndpoint (private peers or the METRICS_TOKEN bearer; 404 for anyone else).
-  app.get('/api/metrics', allow('public'), metricsEndpoint(config.METRICS_TOKEN));
+  app.get(
+    '/api/metrics',
+    allow('public'),
+    responds({ 200: plainText('text/plain') }),
+    metricsEndpoint(config.METRICS_TOKEN),
+  );
+  // The contract of every route below, from the shared schemas they declare (platform/openapi/).
+  app.get('/api/openapi.json', allow('public'), responds({ 200: ZOpenApiDocument }), openApiEndpoint(app, APP_VERSION));
   // While the database is away every request answers 503 at once instead of waiting for it.
   app.use('/api', databaseUnavailable);
 

@@ -8,6 +8,7 @@ import {
   startRedis,
 } from '../../tools/stack/services.ts';
 import { authEmulatorPorts, backendTestWorkers, portsFor } from '../../tools/stack/ports.ts';
+import { forgetResponseChecks, summarizeResponseChecks } from './response-checks-log.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -26,6 +27,7 @@ declare module 'vitest' {
  * a developer running `pnpm test` in this package alone gets them started here.
  */
 export default async function setup(project: TestProject) {
+  forgetResponseChecks();
   const stops: (() => Promise<void>)[] = [];
   let mongoBaseUri = process.env.TEST_MONGODB_BASE_URI;
   let authEmulatorHosts = process.env.TEST_AUTH_EMULATOR_HOSTS?.split(',').filter(Boolean) ?? [];
@@ -50,6 +52,8 @@ export default async function setup(project: TestProject) {
   project.provide('mongoBaseUri', mongoBaseUri);
   project.provide('authEmulatorHosts', authEmulatorHosts);
   return async () => {
+    const checks = summarizeResponseChecks();
+    if (checks) console.log(checks);
     for (const stop of stops) await stop();
   };
 }

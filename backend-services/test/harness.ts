@@ -17,6 +17,7 @@ import { inProcessEventBus, useEventBus } from '../src/platform/events/event-bus
 import { redisEventBus } from '../src/platform/events/redis-event-bus.ts';
 import type { Lifecycle } from '../src/platform/http/lifecycle.ts';
 import { recordQueryShapes } from '../src/platform/db/index-coverage/recorder.ts';
+import { reportResponseChecks } from './response-checks.ts';
 
 export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
 
@@ -94,6 +95,7 @@ export async function startTestApp(overrides: Partial<Record<keyof TConfig, stri
       await mail.close();
       await bus.close();
       useEventBus(inProcessEventBus());
+      reportResponseChecks();
     },
   };
 }

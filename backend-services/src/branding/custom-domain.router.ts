@@ -1,5 +1,6 @@
 import { Router } from 'express';
-import { ZCustomDomainRequest, ZCustomDomainResponse, ZTlsAskQuery } from '@wisp/shared';
+import { responds } from '../platform/openapi/responds.ts';
+import { ZCustomDomainRequest, ZCustomDomainResponse, ZTlsAskQuery, ZTlsAskResponse } from '@wisp/shared';
 import { allow } from '../platform/access/access.ts';
 import { respond } from '../platform/http/respond.ts';
 import { validate } from '../platform/http/validate.ts';
@@ -14,19 +15,30 @@ import {
 
 /** `/api/tenant/:tenantId/branding/domain`: the admin's custom domain and its verification. */
 export function customDomainRoutes(router: Router, deps: DomainDeps): void {
-  router.get('/domain', allow('branding.update'), async (req, res) => {
+  router.get('/domain', allow('branding.update'), responds({ 200: ZCustomDomainResponse }), async (req, res) => {
     res.setHeader('Cache-Control', 'no-store');
     respond(res, ZCustomDomainResponse, await getDomain(req, deps));
   });
-  router.put('/domain', allow('branding.update'), validate('body', ZCustomDomainRequest), async (req, res) => {
-    respond(res, ZCustomDomainResponse, await claimDomain(req, deps, res.locals.body.domain));
-  });
-  router.post('/domain/check', allow('branding.update'), async (req, res) => {
+  router.put(
+    '/domain',
+    allow('branding.update'),
+    responds({ 200: ZCustomDomainResponse }),
+    validate('body', ZCustomDomainRequest),
+    async (req, res) => {
+      respond(res, ZCustomDomainResponse, await claimDomain(req, deps, res.locals.body.domain));
+    },
+  );
+  router.post('/domain/check', allow('branding.update'), responds({ 200: ZCustomDomainResponse }), async (req, res) => {
     respond(res, ZCustomDomainResponse, await checkDomain(req, deps));
   });
-  router.post('/domain/activate', allow('branding.update'), async (req, res) => {
-    respond(res, ZCustomDomainResponse, await activateDomain(req, deps));
-  });
+  router.post(
+    '/domain/activate',
+    allow('branding.update'),
+    responds({ 200: ZCustomDomainResponse }),
+    async (req, res) => {
+      respond(res, ZCustomDomainResponse, await activateDomain(req, deps));
+    },
+  );
 }
 
 /**
@@ -36,7 +48,7 @@ export function customDomainRoutes(router: Router, deps: DomainDeps): void {
  */
 export function tlsRouter(): Router {
   const router = Router();
-  router.get('/ask', allow('public'), async (req, res) => {
+  router.get('/ask', allow('public'), responds({ 200: ZTlsAskResponse }), async (req, res) => {
     const query = ZTlsAskQuery.safeParse(req.query);
     const ok = query.success && (await mayIssueCertificate(query.data.domain));
     res.setHeader('Cache-Control', 'no-store');

@@ -1,4 +1,5 @@
 import { Router, type RequestHandler } from 'express';
+import { responds } from '../platform/openapi/responds.ts';
 import multer from 'multer';
 import {
   CUSTOMER_IMPORT_MAX_BYTES,
@@ -23,6 +24,7 @@ import {
 import { respond } from '../platform/http/respond.ts';
 import { allow, staffActorOf } from '../platform/access/access.ts';
 import { validate } from '../platform/http/validate.ts';
+import { declareFileUpload } from '../platform/http/file-upload.ts';
 import type { AuthDeps } from '../customer-auth/customer-login.service.ts';
 import { inviteCustomerToPortal } from '../customer-auth/portal-invite.service.ts';
 import { changePortalAccess, changeServiceStatus } from './portal-access.service.ts';
@@ -32,30 +34,52 @@ import { startViewingAs, stopViewingAs } from './view-as.service.ts';
 import { clearViewAsCookie, setViewAsCookie } from '../platform/auth/view-as-session.ts';
 
 /** The CSV of an import, in memory (a few MB at most), as the multipart part `file`. */
-const csvUpload: RequestHandler = multer({
-  storage: multer.memoryStorage(),
-  limits: { fileSize: CUSTOMER_IMPORT_MAX_BYTES, files: 1, fields: 5 },
-}).single('file');
+const csvUpload: RequestHandler = declareFileUpload(
+  multer({
+    storage: multer.memoryStorage(),
+    limits: { fileSize: CUSTOMER_IMPORT_MAX_BYTES, files: 1, fields: 5 },
+  }).single('file'),
+  { field: 'file', maxFiles: 1, jsonToo: false },
+);
 
 /** Staff-side customer actions: `/api/customers/:customerId/*`, customers of `req.tenant` only. */
 export function customersRouter(deps: AuthDeps): Router {
   const router = Router();
 
-  router.get('/', allow('customer.list'), validate('query', ZCustomerListQuery), async (req, res) => {
-    respond(res, ZCustomerListResponse, await listCustomers(req, res.locals.query));
-  });
+  router.get(
+    '/',
+    allow('customer.list'),
+    responds({ 200: ZCustomerListResponse }),
+    validate('query', ZCustomerListQuery),
+    async (req, res) => {
+      respond(res, ZCustomerListResponse, await listCustomers(req, res.locals.query));
+    },
+  );
 
-  router.post('/', allow('customer.create'), validate('body', ZCustomerInput), async (req, res) => {
-    respond(res, ZCustomerSaved, { customer: await createCustomer(req, res.locals.body) }, 201);
-  });
+  router.post(
+    '/',
+    allow('customer.create'),
+    responds({ 201: ZCustomerSaved }),
+    validate('body', ZCustomerInput),
+    async (req, res) => {
+      respond(res, ZCustomerSaved, { customer: await createCustomer(req, res.locals.body) }, 201);
+    },
+  );
 
-  router.post('/import/analyze', allow('customer.import'), csvUpload, async (req, res) => {
-    respond(res, ZCustomerImportAnalysis, await analyzeImport(req, req.file?.buffer));
-  });
+  router.post(
+    '/import/analyze',
+    allow('customer.import'),
+    responds({ 200: ZCustomerImportAnalysis }),
+    csvUpload,
+    async (req, res) => {
+      respond(res, ZCustomerImportAnalysis, await analyzeImport(req, req.file?.buffer));
+    },
+  );
 
   router.post(
     '/import/dry-run',
     allow('customer.import'),
+    responds({ 200: ZCustomerImportResult }),
     csvUpload,
     validate('body', ZCustomerImportRequest),
     async (req, res) => {
@@ -66,6 +90,7 @@ export function customersRouter(deps: AuthDeps): Router {
   router.post(
     '/import',
     allow('customer.import'),
+    responds({ 200: ZCustomerImportResult }),
     csvUpload,
     validate('body', ZCustomerImportRequest),
     async (req, res) => {
@@ -73,23 +98,29 @@ export function customersRouter(deps: AuthDeps): Router {
     },
   );
 
-  router.post('/view-as/end', allow('customer.viewAs'), async (req, res) => {
+  router.post('/view-as/end', allow('customer.viewAs'), responds({ 200: ZViewAsEnded }), async (req, res) => {
     const ended = await stopViewingAs(req);
     clearViewAsCookie(req, res);
     respond(res, ZViewAsEnded, ended);
   });
 
-  router.get('/:customerId', allow('customer.read'), async (req, res) => {
+  router.get('/:customerId', allow('customer.read'), responds({ 200: ZCustomerDetail }), async (req, res) => {
     respond(res, ZCustomerDetail, await getCustomer(req, String(req.params.customerId)));
   });
 
-  router.patch('/:customerId', allow('customer.update'), validate('body', ZCustomerUpdate), async (req, res) => {
-    respond(res, ZCustomerSaved, {
-      customer: await updateCustomer(req, String(req.params.customerId), res.locals.body),
-    });
-  });
+  router.patch(
+    '/:customerId',
+    allow('customer.update'),
+    responds({ 200: ZCustomerSaved }),
+    validate('body', ZCustomerUpdate),
+    async (req, res) => {
+      respond(res, ZCustomerSaved, {
+        customer: await updateCustomer(req, String(req.params.customerId), res.locals.body),
+      });
+    },
+  );
 
-  router.post('/:customerId/view-as', allow('customer.viewAs'), async (req, res) => {
+  router.post('/:customerId/view-as', allow('customer.viewAs'), responds({ 201: ZViewAsStarted }), async (req, res) => {
     const { token, view } = await startViewingAs(req, String(req.params.customerId));
     setViewAsCookie(req, res, token, new Date(view.expiresAt));
     respond(res, ZViewAsStarted, view, 201);
@@ -98,6 +129,7 @@ export function customersRouter(deps: AuthDeps): Router {
   router.post(
     '/:customerId/portal-invite',
     allow('customer.invite'),
+    responds({ 202: ZPortalInviteResponse }),
     validate('body', ZPortalInviteRequest),
     async (req, res) => {
       const sent = await inviteCustomerToPortal(
@@ -114,6 +146,7 @@ export function customersRouter(deps: AuthDeps): Router {
   router.post(
     '/:customerId/portal-access',
     allow('customer.portalAccess'),
+    responds({ 200: ZPortalAccessResponse }),
     validate('body', ZPortalAccessUpdate),
     async (req, res) => {
       const changed = await changePortalAccess(deps.auth, req, String(req.params.customerId), res.locals.body);
@@ -124,6 +157,7 @@ export function customersRouter(deps: AuthDeps): Router {
   router.patch(
     '/:customerId/service-status',
     allow('customer.serviceStatus'),
+    responds({ 200: ZServiceStatusResponse }),
     validate('body', ZServiceStatusUpdate),
     async (req, res) => {
       respond(

@@ -1,4 +1,6 @@
 import { Router } from 'express';
+import { responds } from '../platform/openapi/responds.ts';
+import { ZHealth, ZLiveness, ZReadiness } from '@wisp/shared';
 import type { Auth } from 'firebase-admin/auth';
 import { pingDatabase } from '../platform/db/mongo.ts';
 import { pingAuth } from '../platform/auth/firebase.ts';
@@ -19,7 +21,7 @@ const within = (check: Promise<boolean>) =>
  */
 export function healthRouter(auth: Auth, opts: { lifecycle: Lifecycle; redisConfigured: boolean }): Router {
   const router = Router();
-  router.get('/', async (_req, res) => {
+  router.get('/', responds({ 200: ZHealth, 503: ZHealth }), async (_req, res) => {
     const [db, authOk] = await Promise.all([pingDatabase(), pingAuth(auth)]);
     const ok = db && authOk;
     res.status(ok ? 200 : 503).json({
@@ -28,11 +30,11 @@ export function healthRouter(auth: Auth, opts: { lifecycle: Lifecycle; redisConf
       version: APP_VERSION,
     });
   });
-  router.get('/live', (_req, res) => {
+  router.get('/live', responds({ 200: ZLiveness }), (_req, res) => {
     res.setHeader('Cache-Control', 'no-store');
     res.json({ status: 'ok', version: APP_VERSION });
   });
-  router.get('/ready', async (_req, res) => {
+  router.get('/ready', responds({ 200: ZReadiness, 503: ZReadiness }), async (_req, res) => {
     const db = await within(pingDatabase());
     const checks: Record<string, string> = { database: db ? 'ok' : 'unreachable' };
     let ok = db;

@@ -1,10 +1,12 @@
 import { Router } from 'express';
+import { responds } from '../platform/openapi/responds.ts';
+import { ZCsrfToken, ZSessionState } from '@wisp/shared';
 import { ensureCsrfToken } from '../platform/http/csrf.ts';
 
 export function sessionRouter(): Router {
   const router = Router();
   /** Who this browser is signed in as, in this tenant: cheap (an `_id` lookup), for page guards. */
-  router.get('/', (req, res) => {
+  router.get('/', responds({ 200: ZSessionState }), (req, res) => {
     res.setHeader('Cache-Control', 'no-store');
     const a = req.actor;
     res.json({
@@ -23,7 +25,7 @@ export function sessionRouter(): Router {
     });
   });
   /** The double-submit token for API clients that did not get it from a page. */
-  router.get('/csrf', (req, res) => {
+  router.get('/csrf', responds({ 200: ZCsrfToken }), (req, res) => {
     res.setHeader('Cache-Control', 'no-store');
     res.json({ csrfToken: ensureCsrfToken(req, res) });
   });

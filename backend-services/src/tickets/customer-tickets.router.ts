@@ -1,6 +1,12 @@
 import { Router } from 'express';
+import { NO_CONTENT, eventStream, fileDownload, responds } from '../platform/openapi/responds.ts';
 import {
   ZCommentRequest,
+  ZCustomerCommentResponse,
+  ZCustomerTicketEvent,
+  ZCustomerTicketPage,
+  ZCustomerTicketResponse,
+  ZTicketAttachmentsResponse,
   ZCreateTicketRequest,
   ZRatingRequest,
   ZTicketListQuery,
@@ -39,17 +45,27 @@ export function customerTicketsRouter(config: TConfig, storage: FileStorage): Ro
     heartbeatMs: config.TICKET_EVENTS_HEARTBEAT_SECONDS * 1000,
     idleMinutes: config.SESSION_IDLE_MINUTES,
   };
-  router.get('/:customerId/events', allow('ticket.events.own'), (req, res) =>
-    streamCustomerTicketEvents(ctxOf(req), req, res, streamOptions),
+  router.get(
+    '/:customerId/events',
+    allow('ticket.events.own'),
+    responds({ 200: eventStream(ZCustomerTicketEvent) }),
+    (req, res) => streamCustomerTicketEvents(ctxOf(req), req, res, streamOptions),
   );
 
-  router.get('/:customerId', allow('ticket.list.own'), validate('query', ZTicketListQuery), async (req, res) => {
-    res.json(await listTicketsForCustomer(ctxOf(req), res.locals.query as TTicketListQuery));
-  });
+  router.get(
+    '/:customerId',
+    allow('ticket.list.own'),
+    responds({ 200: ZCustomerTicketPage }),
+    validate('query', ZTicketListQuery),
+    async (req, res) => {
+      res.json(await listTicketsForCustomer(ctxOf(req), res.locals.query as TTicketListQuery));
+    },
+  );
 
   router.post(
     '/:customerId',
     allow('ticket.open.own'),
+    responds({ 201: ZCustomerTicketResponse }),
     idempotent,
     uploads,
     validate('body', ZCreateTicketRequest),
@@ -59,7 +75,7 @@ export function customerTicketsRouter(config: TConfig, storage: FileStorage): Ro
     },
   );
 
-  router.get('/:customerId/:id', allow('ticket.read'), async (req, res) => {
+  router.get('/:customerId/:id', allow('ticket.read'), responds({ 200: ZCustomerTicketResponse }), async (req, res) => {
     res.setHeader('Cache-Control', 'no-store');
     res.json({ ticket: await getTicketForCustomer(ctxOf(req), idOf(req)) });
   });
@@ -67,6 +83,7 @@ export function customerTicketsRouter(config: TConfig, storage: FileStorage): Ro
   router.post(
     '/:customerId/:id/comments',
     allow('ticket.comment'),
+    responds({ 201: ZCustomerCommentResponse }),
     idempotent,
     uploads,
     validate('body', ZCommentRequest),
@@ -83,43 +100,70 @@ export function customerTicketsRouter(config: TConfig, storage: FileStorage): Ro
     },
   );
 
-  router.post('/:customerId/:id/upload', allow('ticket.upload'), uploads, async (req, res) => {
-    res.status(201).json({ attachments: await uploadAttachments(ctxOf(req), idOf(req), uploadedFilesOf(req)) });
-  });
+  router.post(
+    '/:customerId/:id/upload',
+    allow('ticket.upload'),
+    responds({ 201: ZTicketAttachmentsResponse }),
+    uploads,
+    async (req, res) => {
+      res.status(201).json({ attachments: await uploadAttachments(ctxOf(req), idOf(req), uploadedFilesOf(req)) });
+    },
+  );
 
-  router.post('/:customerId/:id/close', allow('ticket.close'), async (req, res) => {
-    const ctx = ctxOf(req);
-    await closeByCustomer(ctx, idOf(req));
-    res.json({ ticket: await getTicketForCustomer(ctx, idOf(req)) });
-  });
+  router.post(
+    '/:customerId/:id/close',
+    allow('ticket.close'),
+    responds({ 200: ZCustomerTicketResponse }),
+    async (req, res) => {
+      const ctx = ctxOf(req);
+      await closeByCustomer(ctx, idOf(req));
+      res.json({ ticket: await getTicketForCustomer(ctx, idOf(req)) });
+    },
+  );
 
-  router.post('/:customerId/:id/reopen', allow('ticket.reopen'), async (req, res) => {
-    const ctx = ctxOf(req);
-    await reopenByCustomer(ctx, idOf(req));
-    res.json({ ticket: await getTicketForCustomer(ctx, idOf(req)) });
-  });
+  router.post(
+    '/:customerId/:id/reopen',
+    allow('ticket.reopen'),
+    responds({ 200: ZCustomerTicketResponse }),
+    async (req, res) => {
+      const ctx = ctxOf(req);
+      await reopenByCustomer(ctx, idOf(req));
+      res.json({ ticket: await getTicketForCustomer(ctx, idOf(req)) });
+    },
+  );
 
-  router.post('/:customerId/:id/rating', allow('ticket.rate'), validate('body', ZRatingRequest), async (req, res) => {
-    const ctx = ctxOf(req);
-    await rateTicket(ctx, idOf(req), res.locals.body as TRatingRequest);
-    res.json({ ticket: await getTicketForCustomer(ctx, idOf(req)) });
-  });
+  router.post(
+    '/:customerId/:id/rating',
+    allow('ticket.rate'),
+    responds({ 200: ZCustomerTicketResponse }),
+    validate('body', ZRatingRequest),
+    async (req, res) => {
+      const ctx = ctxOf(req);
+      await rateTicket(ctx, idOf(req), res.locals.body as TRatingRequest);
+      res.json({ ticket: await getTicketForCustomer(ctx, idOf(req)) });
+    },
+  );
 
-  router.post('/:customerId/:id/read', allow('ticket.markRead'), async (req, res) => {
+  router.post('/:customerId/:id/read', allow('ticket.markRead'), responds({ 204: NO_CONTENT }), async (req, res) => {
     await markReadByCustomer(ctxOf(req), idOf(req));
     res.status(204).end();
   });
 
-  router.get('/:customerId/:id/attachments/:attachmentId', allow('ticket.read'), async (req, res) => {
-    const { attachmentId } = req.params as Record<string, string>;
-    sendAttachment(
-      res,
-      await readAttachment(ctxOf(req), idOf(req), attachmentId!, {
-        view: 'public',
-        thumbnail: req.query.thumb === '1',
-      }),
-    );
-  });
+  router.get(
+    '/:customerId/:id/attachments/:attachmentId',
+    allow('ticket.read'),
+    responds({ 200: fileDownload() }),
+    async (req, res) => {
+      const { attachmentId } = req.params as Record<string, string>;
+      sendAttachment(
+        res,
+        await readAttachment(ctxOf(req), idOf(req), attachmentId!, {
+          view: 'public',
+          thumbnail: req.query.thumb === '1',
+        }),
+      );
+    },
+  );
 
   return router;
 }

@@ -3,6 +3,7 @@ import type { Request, RequestHandler } from 'express';
 import type { TConfig } from '../config.ts';
 import { AppError } from '../platform/http/app-error.ts';
 import { displayName, type UploadedFile } from './ticket-files.ts';
+import { declareFileUpload } from '../platform/http/file-upload.ts';
 
 /**
  * Multipart parsing for ticket routes: files stay in memory (size- and count-limited) until every one
@@ -20,7 +21,7 @@ export function ticketUploads(config: Pick<TConfig, 'UPLOAD_MAX_FILE_MB' | 'UPLO
       parts: config.UPLOAD_MAX_FILES + 20,
     },
   }).array('files', config.UPLOAD_MAX_FILES);
-  return (req, res, next) => {
+  const handler: RequestHandler = (req, res, next) => {
     parse(req, res, (err: unknown) => {
       if (err instanceof multer.MulterError && err.code === 'LIMIT_FILE_SIZE') {
         // Multipart parts arrive one after another: the file over the limit is the last one started.
@@ -33,6 +34,7 @@ export function ticketUploads(config: Pick<TConfig, 'UPLOAD_MAX_FILE_MB' | 'UPLO
       next(err);
     });
   };
+  return declareFileUpload(handler, { field: 'files', maxFiles: config.UPLOAD_MAX_FILES, jsonToo: true });
 }
 
 const STARTED = Symbol('upload files started');

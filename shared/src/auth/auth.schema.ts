@@ -87,3 +87,9 @@ export const ZStaffSignedIn = z.object({
   tenant: z.object({ slug: z.string() }),
 });
 export type TStaffSignedIn = z.infer<typeof ZStaffSignedIn>;
+
+/** Answer of POST /api/customer-portal/auth/reset-password (202): the same whether or not the account exists. */
+export const ZResetAccepted = z.object({ status: z.literal('accepted') });
+
+/** Answer of POST /api/customer-portal/auth/reset-password/complete. */
+export const ZPasswordChanged = z.object({ status: z.literal('password-changed') });

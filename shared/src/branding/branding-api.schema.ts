@@ -129,3 +129,19 @@ export const ZBrandingImageResponse = ZBrandingDraftResponse.extend({
 export type TBrandingImageResponse = z.infer<typeof ZBrandingImageResponse>;
 
 export const ZBrandingVersionParam = z.coerce.number().int().min(1).max(1_000_000);
+
+/** Answer of publishing the draft or restoring a version (201): the live version and its branding. */
+export const ZBrandingPublished = z.object({ version: z.number().int(), branding: ZBranding });
+export type TBrandingPublished = z.infer<typeof ZBrandingPublished>;
+
+/** `GET /api/tenant/:tenantId/branding/manifest.webmanifest`: the installable portal's web app manifest. */
+export const ZWebManifest = z.object({
+  name: z.string(),
+  short_name: z.string(),
+  start_url: z.string(),
+  scope: z.string(),
+  display: z.literal('standalone'),
+  theme_color: z.string(),
+  background_color: z.string(),
+  icons: z.array(z.object({ src: z.string(), sizes: z.string(), type: z.literal('image/png') })),
+});

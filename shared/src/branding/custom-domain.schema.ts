@@ -40,3 +40,6 @@ export type TCustomDomainResponse = z.infer<typeof ZCustomDomainResponse>;
 
 /** `GET /api/tls/ask?domain=` (Caddy's on-demand TLS `ask`). */
 export const ZTlsAskQuery = z.object({ domain: ZHostname });
+
+/** `GET /api/tls/ask` for a domain that may get a certificate (any other answers 404). */
+export const ZTlsAskResponse = z.object({ ok: z.literal(true) });

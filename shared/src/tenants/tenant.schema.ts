@@ -25,3 +25,6 @@ export const ZPublicTenant = z.object({
   customCss: z.string(),
 });
 export type TPublicTenant = z.infer<typeof ZPublicTenant>;
+
+/** `GET /api/tenant/current`: the tenant of the host, for the portal layout. */
+export const ZTenantCurrent = z.object({ tenant: ZPublicTenant });

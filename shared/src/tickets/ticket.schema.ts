@@ -172,3 +172,18 @@ export const ZCustomerTicketEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('session.ended') }),
 ]);
 export type TCustomerTicketEvent = z.infer<typeof ZCustomerTicketEvent>;
+
+/** A customer's ticket after opening, reading, closing, reopening or rating it. */
+export const ZCustomerTicketResponse = z.object({ ticket: ZCustomerTicket });
+
+/**
+ * `POST …/:id/comments`: the customer's new message; staff writing in the customer's view answer
+ * publicly and get the ticket as the customer now sees it.
+ */
+export const ZCustomerCommentResponse = z.union([
+  z.object({ message: ZCustomerTicketMessage }),
+  z.object({ ticket: ZCustomerTicket }),
+]);
+
+/** `POST …/:id/upload`: the files now on the ticket's public side. */
+export const ZTicketAttachmentsResponse = z.object({ attachments: z.array(ZTicketAttachment) });

@@ -65,6 +65,8 @@ const ROUTES: Record<string, Sample> = {
   'GET /api/health/ready': { access: 'public' },
   // Its own test proves a private peer reads it; a request passed on by a proxy (as the walk's are) gets 404.
   'GET /api/metrics': { access: 'public', throughProxy: 404 },
+  // The OpenAPI document (issue 20): public, outside any tenant.
+  'GET /api/openapi.json': { access: 'public' },
   'GET /api/tenant/current': { access: 'public' },
   'GET /api/session': { access: 'public' },
   'GET /api/session/csrf': { access: 'public' },

@@ -1,8 +1,11 @@
 import type { Express } from 'express';
 import type { RouteAccess } from './permissions.ts';
 
-/** One route as registered on the app, with the access its guards declare (null: none declared). */
-export type RegisteredRoute = { method: string; path: string; access: RouteAccess | null };
+/**
+ * One route as registered on the app, with the access its guards declare (null: none declared) and its
+ * own middlewares (where `validate` and `responds` leave what the OpenAPI document reads).
+ */
+export type RegisteredRoute = { method: string; path: string; access: RouteAccess | null; handlers: object[] };
 
 type Layer = {
   rawPath?: string | string[];
@@ -28,7 +31,12 @@ export function registeredRoutes(app: Express): RegisteredRoute[] {
       if (layer.route) {
         const own = layer.route.stack.map((l) => l.handle.routeAccess).find((a) => a !== undefined);
         for (const method of Object.keys(layer.route.methods).filter((m) => layer.route!.methods[m]))
-          out.push({ method: method.toUpperCase(), path: joinPath(prefix, layer.route.path), access: own ?? around });
+          out.push({
+            method: method.toUpperCase(),
+            path: joinPath(prefix, layer.route.path),
+            access: own ?? around,
+            handlers: layer.route.stack.map((l) => l.handle),
+          });
       } else if (layer.handle.routeAccess !== undefined) {
         declaredFor.set(raw, layer.handle.routeAccess);
       } else if (Array.isArray(layer.handle.stack)) {

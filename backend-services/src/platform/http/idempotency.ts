@@ -18,7 +18,7 @@ const KEY = /^[\x21-\x7e]{8,200}$/;
  * is kept: after an error nothing was created, so a retry does the work. Without the header, nothing
  * changes.
  */
-export const idempotent: RequestHandler = async (req, res, next) => {
+const acceptKey: RequestHandler = async (req, res, next) => {
   const key = req.get('idempotency-key');
   if (key === undefined || !req.actor) return next();
   if (!KEY.test(key))
@@ -59,6 +59,9 @@ export const idempotent: RequestHandler = async (req, res, next) => {
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
 };
+
+/** Marked, so the OpenAPI document lists the `Idempotency-Key` header on the routes that take it. */
+export const idempotent = Object.assign(acceptKey, { idempotencyKey: KEY });
 
 /** Stores a 2xx JSON answer before sending it (so a retry arriving right after sees it); forgets any other. */
 function keepResponse(req: Request, res: Response, id: string) {
