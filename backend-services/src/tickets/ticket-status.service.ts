@@ -10,6 +10,7 @@ import { publishCustomerTicketChange } from './ticket-events.ts';
 import { TicketClaimModel, TicketModel, type TTicketDoc } from './ticket.model.ts';
 import { reopenDeadline } from './tickets.views.ts';
 import { unlinkTicket } from '../support/incidents/incident-links.service.ts';
+import { isFerretDb } from '../platform/sweeps/ttl-indexes.ts';
 
 const ALLOWED: Record<TTicketStatus, readonly TTicketStatus[]> = {
   open: ['in-progress', 'waiting-on-customer', 'resolved', 'closed'],
@@ -105,6 +106,8 @@ export async function changeStatusByStaff(ctx: TicketContext, id: string, to: TT
  * claim began), so it never undoes a newer status.
  */
 const LATE_CHECKS_MS = [100, 300, 700, 1_500, 3_000];
+let wholeDocumentUpdates: Promise<boolean> | undefined;
+const updatesRewriteWholeDocuments = () => (wholeDocumentUpdates ??= isFerretDb().catch(() => true));
 
 async function keepMove(ctx: TicketContext, ticket: TTicketDoc, entryId: Types.ObjectId, move: object) {
   const position = ticket.statusHistory?.length ?? 0;
@@ -115,6 +118,8 @@ async function keepMove(ctx: TicketContext, ticket: TTicketDoc, entryId: Types.O
     current = doc;
     if (settled) break;
   }
+  // MongoDB applies an update to the fields it names, so nothing can undo the move later: FerretDB only.
+  if (!(await updatesRewriteWholeDocuments())) return current;
   void (async () => {
     let waited = 0;
     for (const at of LATE_CHECKS_MS) {
