@@ -25,6 +25,8 @@ const auditEntrySchema = new Schema(
 auditEntrySchema.index({ tenantId: 1, at: -1 });
 auditEntrySchema.index({ tenantId: 1, action: 1, at: -1 });
 auditEntrySchema.index({ tenantId: 1, 'target.kind': 1, 'target.id': 1, at: -1 });
+// The audit log filtered by who did it.
+auditEntrySchema.index({ tenantId: 1, 'actor.email': 1, at: -1 });
 
 export type TAuditEntryDoc = {
   _id: mongoose.Types.ObjectId;

@@ -79,6 +79,10 @@ customerSchema.index({ tenantId: 1, email: 1 });
 customerSchema.index({ tenantId: 1, primaryPhone: 1 });
 customerSchema.index({ tenantId: 1, 'portalAccess.accessCode': 1 });
 customerSchema.index({ 'portalAccess.firebaseUid': 1 }, { unique: true, sparse: true });
+// Outage reach (customers at a site), the service-status filter, and the sweep of expired invitation codes.
+customerSchema.index({ tenantId: 1, siteId: 1 });
+customerSchema.index({ tenantId: 1, serviceStatus: 1 });
+customerSchema.index({ 'portalAccess.accessCodeExpires': 1 });
 
 export type TCustomerDoc = InferSchemaType<typeof customerSchema> & { _id: mongoose.Types.ObjectId };
 export const CustomerModel = mongoose.model('Customer', customerSchema);

@@ -87,6 +87,9 @@ ticketSchema.index({ tenantId: 1, assignedTo: 1, lastActivityAt: -1 });
 ticketSchema.index({ tenantId: 1, seedKey: 1 });
 ticketSchema.index({ tenantId: 1, resolvedAt: -1 });
 ticketSchema.index({ tenantId: 1, incidentId: 1 });
+// The satisfaction report (ratings in a period) and the desk stream's replay (tickets changed since).
+ticketSchema.index({ tenantId: 1, 'satisfaction.ratedAt': -1 });
+ticketSchema.index({ tenantId: 1, updatedAt: -1 });
 
 export type TTicketDoc = InferSchemaType<typeof ticketSchema> & {
   _id: mongoose.Types.ObjectId;
@@ -112,6 +115,8 @@ const ticketMessageSchema = new Schema(
   { timestamps: true },
 );
 ticketMessageSchema.index({ tenantId: 1, workOrderId: 1, createdAt: 1 });
+// The desk stream's replay: messages of the tenant since a time.
+ticketMessageSchema.index({ tenantId: 1, createdAt: 1 });
 export type TTicketMessageDoc = InferSchemaType<typeof ticketMessageSchema> & {
   _id: mongoose.Types.ObjectId;
   createdAt: Date;
@@ -137,6 +142,8 @@ const ticketAttachmentSchema = new Schema(
   { timestamps: true },
 );
 ticketAttachmentSchema.index({ tenantId: 1, workOrderId: 1, createdAt: 1 });
+// The orphan-file sweep: rows older than its grace, across tenants.
+ticketAttachmentSchema.index({ createdAt: 1 });
 export type TTicketAttachmentDoc = InferSchemaType<typeof ticketAttachmentSchema> & {
   _id: mongoose.Types.ObjectId;
   createdAt: Date;

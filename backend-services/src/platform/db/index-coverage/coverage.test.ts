@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { coverageOf } from './coverage.ts';
-import { filterFields, shapeOf } from './query-shape.ts';
+import { filterFields, shapesOf } from './query-shape.ts';
 
 const indexes = [
   { collection: 'workorders', keys: ['tenantId', 'customerId', 'lastActivityAt'] },
@@ -19,19 +19,22 @@ describe('query shapes', () => {
   });
 
   it('reads find options and aggregate stages; inserts have no shape', () => {
-    expect(shapeOf('workorders', 'find', [{ tenantId: 1 }, {}, { sort: { lastActivityAt: -1 } }])).toEqual({
-      collection: 'workorders',
-      filter: ['tenantId'],
-      sort: ['lastActivityAt'],
-    });
+    expect(shapesOf('workorders', 'find', [{ tenantId: 1 }, {}, { sort: { lastActivityAt: -1 } }])).toEqual([
+      { collection: 'workorders', filter: ['tenantId'], sort: ['lastActivityAt'] },
+    ]);
     expect(
-      shapeOf('workorders', 'aggregate', [[{ $match: { tenantId: 1, status: 'open' } }, { $count: 'n' }]]),
-    ).toEqual({
-      collection: 'workorders',
-      filter: ['status', 'tenantId'],
-      sort: [],
-    });
-    expect(shapeOf('workorders', 'insertOne', [{ tenantId: 1 }])).toBeUndefined();
+      shapesOf('workorders', 'aggregate', [[{ $match: { tenantId: 1, status: 'open' } }, { $count: 'n' }]]),
+    ).toEqual([{ collection: 'workorders', filter: ['status', 'tenantId'], sort: [] }]);
+    expect(shapesOf('workorders', 'insertOne', [{ tenantId: 1 }])).toEqual([]);
+  });
+
+  it('a filter with $or is one shape per branch, each with the fields around it', () => {
+    expect(
+      shapesOf('sessions', 'deleteMany', [{ kind: 'staff', $or: [{ absoluteExpiresAt: 1 }, { lastSeenAt: 1 }] }]),
+    ).toEqual([
+      { collection: 'sessions', filter: ['absoluteExpiresAt', 'kind'], sort: [] },
+      { collection: 'sessions', filter: ['kind', 'lastSeenAt'], sort: [] },
+    ]);
   });
 });
 
@@ -67,7 +70,17 @@ describe('index coverage', () => {
     expect(coverageOf(shape('workorders', []), indexes).index).toBeNull();
   });
 
-  it('a query across tenants (a sweep) is served by an index on its own field', () => {
+  it('a query across tenants (a sweep) is served by an index that leads with one of its fields', () => {
     expect(coverageOf(shape('sessions', ['absoluteExpiresAt']), indexes).index).toEqual(['absoluteExpiresAt']);
+    expect(coverageOf(shape('sessions', ['absoluteExpiresAt', 'kind']), indexes).index).toEqual(['absoluteExpiresAt']);
+    expect(coverageOf(shape('sessions', ['lastSeenAt']), indexes).index).toBeNull();
+  });
+
+  it('naming every key of a unique index pins one document, whatever else the filter names', () => {
+    const unique = [{ collection: 'customers', keys: ['portalAccess.firebaseUid'], unique: true }];
+    expect(coverageOf(shape('customers', ['portalAccess.firebaseUid', 'tenantId']), unique).index).toEqual([
+      'portalAccess.firebaseUid',
+    ]);
+    expect(coverageOf(shape('customers', ['email', 'tenantId']), unique).index).toBeNull();
   });
 });

@@ -19,18 +19,28 @@ export function filterFields(filter: unknown): string[] {
 export const sortFields = (sort: unknown): string[] =>
   sort && typeof sort === 'object' ? Object.keys(sort as Record<string, unknown>) : [];
 
-/** The shape of one mongoose operation as its debug hook reports it, or undefined when it reads nothing. */
-export function shapeOf(collection: string, method: string, args: unknown[]): QueryShape | undefined {
-  if (/^(insert|createIndex|ensureIndex|drop|listIndexes|bulkWrite)/i.test(method)) return undefined;
+/** A filter with `$or` is one shape per branch (each branch must find its own index), else itself. */
+function branchesOf(filter: unknown): unknown[] {
+  if (!filter || typeof filter !== 'object') return [filter];
+  const { $or, ...rest } = filter as Record<string, unknown>;
+  return Array.isArray($or) && $or.length ? $or.map((branch) => ({ ...rest, ...(branch as object) })) : [filter];
+}
+
+/** The shapes of one mongoose operation as its debug hook reports it; none when it reads nothing. */
+export function shapesOf(collection: string, method: string, args: unknown[]): QueryShape[] {
+  if (/^(insert|createIndex|ensureIndex|drop|listIndexes|bulkWrite)/i.test(method)) return [];
+  let filter: unknown = args[0];
+  let sort: unknown;
   if (method === 'aggregate') {
     const pipeline = (Array.isArray(args[0]) ? args[0] : []) as Record<string, unknown>[];
-    const match = pipeline.find((stage) => '$match' in stage)?.$match;
-    const sort = pipeline.find((stage) => '$sort' in stage)?.$sort;
-    return { collection, filter: filterFields(match), sort: sortFields(sort) };
+    filter = pipeline.find((stage) => '$match' in stage)?.$match;
+    sort = pipeline.find((stage) => '$sort' in stage)?.$sort;
+  } else {
+    const options = args.find((a, i) => i > 0 && a && typeof a === 'object' && 'sort' in (a as object)) as
+      { sort?: unknown } | undefined;
+    sort = options?.sort;
   }
-  const options = args.find((a, i) => i > 0 && a && typeof a === 'object' && 'sort' in (a as object)) as
-    { sort?: unknown } | undefined;
-  return { collection, filter: filterFields(args[0]), sort: sortFields(options?.sort) };
+  return branchesOf(filter).map((branch) => ({ collection, filter: filterFields(branch), sort: sortFields(sort) }));
 }
 
 export const shapeKey = (s: QueryShape) => `${s.collection}|${s.filter.join(',')}|${s.sort.join(',')}`;

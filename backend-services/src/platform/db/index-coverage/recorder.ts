@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import mongoose from 'mongoose';
-import { shapeKey, shapeOf, type QueryShape } from './query-shape.ts';
+import { shapeKey, shapesOf, type QueryShape } from './query-shape.ts';
 
 /** Where the API suite's processes write the shapes they saw, one file per process. */
 export const SHAPES_DIR = path.resolve(import.meta.dirname, '../../../../../.data/query-shapes');
@@ -16,12 +16,12 @@ export function recordQueryShapes(dir = SHAPES_DIR): void {
   const file = path.join(dir, `shapes-${process.pid}.jsonl`);
   const seen = new Set<string>();
   mongoose.set('debug', (collection: string, method: string, ...args: unknown[]) => {
-    const shape = shapeOf(collection, method, args);
-    if (!shape || !calledFromApp(new Error().stack ?? '')) return;
-    const key = shapeKey(shape);
-    if (seen.has(key)) return;
-    seen.add(key);
-    fs.appendFileSync(file, `${JSON.stringify(shape)}\n`);
+    const shapes = shapesOf(collection, method, args).filter((s) => !seen.has(shapeKey(s)));
+    if (!shapes.length || !calledFromApp(new Error().stack ?? '')) return;
+    for (const shape of shapes) {
+      seen.add(shapeKey(shape));
+      fs.appendFileSync(file, `${JSON.stringify(shape)}\n`);
+    }
   });
 }
 
