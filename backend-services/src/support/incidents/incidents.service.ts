@@ -216,8 +216,8 @@ async function claimUpdateIndex(incident: TIncidentDoc, entry: TimelineEntry, no
 
 /**
  * Rewrites the incident's embedded timeline (and its status, from the newest entry) from the update
- * documents, until a re-read shows every one of them. A concurrent writer may overwrite our write with
- * an older picture; whoever writes last then also verifies last, so the final copy is complete.
+ * documents, until a re-read shows every one claimed so far. A concurrent writer may overwrite our write
+ * with an older picture; every writer checks after its own write, so the last one leaves it complete.
  */
 async function syncTimeline(
   tenant: TTenantDoc,
@@ -253,7 +253,11 @@ async function syncTimeline(
       },
     );
     current = await incidentOfTenant(tenant, String(incident._id));
-    if (current.updates.length === timeline.length) return current;
+    // Done only when the copy holds every update claimed by now: a writer that read the claims before
+    // ours may have written its shorter picture over ours, and then it is for us to write again.
+    const latest = await IncidentUpdateClaimModel.find({ incidentId: incident._id }, { index: 1 }).lean();
+    const expected = Math.max(timeline.length, ...latest.map((c) => (typeof c.index === 'number' ? c.index + 1 : 0)));
+    if (current.updates.length >= expected) return current;
   }
   return current;
 }
