@@ -35,6 +35,13 @@ test("today's numbers each lead into the desk list with its filter", async ({ pa
   // The seeded tenant has open tickets; the count is a number, the oldest an age.
   await expect(today.locator('[data-number="open"] .value')).toHaveText(/^[1-9]\d*$/);
   await expect(today.locator('[data-number="oldestOpen"] .value')).toHaveText(/\d+ (minutes?|hours?|days?)$/);
+  // "Breaching soon" shows its count, and the desk's breaching view holds exactly that many.
+  const breaching = today.locator('[data-link="breachingSoon"]');
+  const count = /Breaching soon: (\d+) overdue/.exec((await breaching.textContent()) ?? '')?.[1];
+  expect(count, 'the breaching link names a count').toBeDefined();
+  await breaching.click();
+  await expect(page.getByTestId('view-breaching')).toHaveText(new RegExp(`\\b${count}\\b`));
+  await page.goBack();
   await expect(page.getByRole('link', { name: 'Branding' }).last()).toHaveAttribute(
     'href',
     '/modules/settings/branding',

@@ -5,8 +5,9 @@ import { IncidentModel, type TIncidentDoc } from '../support/incidents/incident.
 import { isActiveIncident } from '../support/incidents/incidents.service.ts';
 import { startOfTenantDay } from '../support/contact/support-hours.ts';
 import { TicketModel } from '../tickets/ticket.model.ts';
+import { isBreachingSoon, queueClocks, type ClockedRow } from '../sla/queue-sla.ts';
 
-type OpenTicketRow = {
+type OpenTicketRow = ClockedRow & {
   _id: { toString(): string };
   ticketNumber: string;
   status: string;
@@ -38,10 +39,14 @@ export async function getStaffDashboard(ctx: AccessContext, now = new Date()): P
   await requireAccess(ctx, 'dashboard.read');
   const [open, incidents] = await Promise.all([
     TicketModel.find({ tenantId: ctx.tenant._id, status: { $in: OPEN_TICKET_STATUSES } })
-      .select('ticketNumber status assignedTo customerId createdAt')
+      // With what the SLA clock needs, so "breaching soon" counts what the desk's view lists.
+      .select(
+        'ticketNumber status assignedTo customerId createdAt priority firstResponseAt resolvedAt closedAt statusHistory incidentLinks',
+      )
       .lean<OpenTicketRow[]>(),
     customersAtIncidentSites(ctx, now),
   ]);
+  const clocked = await queueClocks(ctx.tenant, open, now);
   const today = startOfTenantDay(now, ctx.tenant.timezone).getTime();
   const oldest = open.reduce<OpenTicketRow | null>(
     (o, t) => (!o || t.createdAt.getTime() < o.createdAt.getTime() ? t : o),
@@ -54,6 +59,7 @@ export async function getStaffDashboard(ctx: AccessContext, now = new Date()): P
       waitingOnCustomer: open.filter((t) => t.status === 'waiting-on-customer').length,
       newToday: open.filter((t) => t.createdAt.getTime() >= today).length,
       atIncidentSites: open.filter((t) => incidents.customerIds.has(t.customerId)).length,
+      breachingSoon: clocked.filter(isBreachingSoon).length,
     },
     oldestOpen: oldest
       ? {

@@ -147,6 +147,12 @@ describe('GET /api/work-orders: the service-level clock on each row', () => {
     expect(page.views.breaching).toBe(3);
   });
 
+  it('the staff dashboard counts the same tickets as breaching soon', async () => {
+    const dashboard = await (await staffAs(t, blue, DALE)).get('/api/staff/dashboard');
+    expect(dashboard.status).toBe(200);
+    expect(dashboard.body.tickets.breachingSoon).toBe(3);
+  });
+
   it("the tenant's own targets move the clock", async () => {
     const admin = await staffAs(t, blue, 'admin@sla-blue.example', 'admin');
     const targets = { firstResponseMinutes: 240, resolutionMinutes: 960 };

@@ -14,6 +14,10 @@ export type ClockedRow = SlaTicket & { _id: unknown; sla?: TTicketSla | null };
 type IncidentLink = NonNullable<SlaTicket['incidentLinks']>[number];
 
 const isOpen = (s: string) => (OPEN_TICKET_STATUSES as readonly string[]).includes(s);
+
+/** The desk's "breaching soon": open, its clock running, due within the next business hour or overdue. */
+export const isBreachingSoon = (t: { status: string; sla?: TTicketSla | null }) =>
+  isOpen(t.status) && Boolean(t.sla && !t.sla.paused && t.sla.dueInMinutes <= 60);
 const openLinksOf = (t: ClockedRow): IncidentLink[] => (t.incidentLinks ?? []).filter((l) => !l.unlinkedAt);
 
 /**

@@ -18,7 +18,7 @@ import { viewersOf } from '../desk/presence.ts';
 import type { TicketContext } from './ticket-context.ts';
 import { TicketModel, TicketStaffReadModel, type TTicketDoc } from './ticket.model.ts';
 import { toStaffTicketSummary } from './tickets.views.ts';
-import { queueClocks, type ClockedRow } from '../sla/queue-sla.ts';
+import { isBreachingSoon, queueClocks, type ClockedRow } from '../sla/queue-sla.ts';
 import { slaTargetsOf } from '../sla/sla-policy.service.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -54,7 +54,7 @@ type Row = Pick<TTicketDoc, '_id' | Exclude<keyof typeof ROW_FIELDS, 'incidentLi
 function inView(view: TDeskView, t: Row, me: string, weekAgo: Date): boolean {
   switch (view) {
     case 'breaching':
-      return isOpen(t.status) && Boolean(t.sla && !t.sla.paused && t.sla.dueInMinutes <= 60);
+      return isBreachingSoon(t);
     case 'mine':
       return isOpen(t.status) && t.assignedTo === me;
     case 'unassigned':

@@ -17,6 +17,8 @@ export const ZStaffDashboard = z.object({
     newToday: z.number().int().min(0),
     /** From customers at a site with an active incident. */
     atIncidentSites: z.number().int().min(0),
+    /** Overdue or due within the next business hour, clock running (the desk's "breaching soon" view). */
+    breachingSoon: z.number().int().min(0),
   }),
   oldestOpen: z
     .object({ id: z.string(), ticketNumber: z.string(), openedAt: z.string(), ageMinutes: z.number().int().min(0) })
