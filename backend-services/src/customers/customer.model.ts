@@ -77,6 +77,7 @@ const customerSchema = new Schema(
 customerSchema.index({ tenantId: 1, customerId: 1 }, { unique: true });
 customerSchema.index({ tenantId: 1, email: 1 });
 customerSchema.index({ tenantId: 1, primaryPhone: 1 });
+customerSchema.index({ tenantId: 1, additionalPhones: 1 });
 customerSchema.index({ tenantId: 1, 'portalAccess.accessCode': 1 });
 customerSchema.index({ 'portalAccess.firebaseUid': 1 }, { unique: true, sparse: true });
 // Outage reach (customers at a site), the service-status filter, and the sweep of expired invitation codes.

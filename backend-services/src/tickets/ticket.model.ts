@@ -86,6 +86,7 @@ ticketSchema.index({ tenantId: 1, status: 1, lastActivityAt: -1 });
 ticketSchema.index({ tenantId: 1, assignedTo: 1, lastActivityAt: -1 });
 ticketSchema.index({ tenantId: 1, seedKey: 1 });
 ticketSchema.index({ tenantId: 1, resolvedAt: -1 });
+ticketSchema.index({ tenantId: 1, closedAt: -1 });
 ticketSchema.index({ tenantId: 1, incidentId: 1 });
 // The satisfaction report (ratings in a period) and the desk stream's replay (tickets changed since).
 ticketSchema.index({ tenantId: 1, 'satisfaction.ratedAt': -1 });
@@ -144,6 +145,9 @@ const ticketAttachmentSchema = new Schema(
 ticketAttachmentSchema.index({ tenantId: 1, workOrderId: 1, createdAt: 1 });
 // The orphan-file sweep: rows older than its grace, across tenants.
 ticketAttachmentSchema.index({ createdAt: 1 });
+// The orphan-file sweep asks whether any row still names a stored file (or its thumbnail).
+ticketAttachmentSchema.index({ storageKey: 1 });
+ticketAttachmentSchema.index({ thumbnailKey: 1 });
 export type TTicketAttachmentDoc = InferSchemaType<typeof ticketAttachmentSchema> & {
   _id: mongoose.Types.ObjectId;
   createdAt: Date;
