@@ -106,6 +106,12 @@ export async function changeStatusByStaff(ctx: TicketContext, id: string, to: TT
  * claim began), so it never undoes a newer status.
  */
 const LATE_CHECKS_MS = [100, 300, 700, 1_500, 3_000];
+const lateChecks = new Set<Promise<void>>();
+
+/** Resolves once every background re-check of a status move has run (for tests that count reads). */
+export async function statusMovesSettled(): Promise<void> {
+  await Promise.all([...lateChecks]);
+}
 let wholeDocumentUpdates: Promise<boolean> | undefined;
 const updatesRewriteWholeDocuments = () => (wholeDocumentUpdates ??= isFerretDb().catch(() => true));
 
@@ -120,14 +126,17 @@ async function keepMove(ctx: TicketContext, ticket: TTicketDoc, entryId: Types.O
   }
   // MongoDB applies an update to the fields it names, so nothing can undo the move later: FerretDB only.
   if (!(await updatesRewriteWholeDocuments())) return current;
-  void (async () => {
+  const task: Promise<void> = (async () => {
     let waited = 0;
     for (const at of LATE_CHECKS_MS) {
       await new Promise((resolve) => setTimeout(resolve, at - waited));
       waited = at;
       await checkMove(ctx, ticket, entryId, move, position);
     }
-  })().catch(() => undefined);
+  })()
+    .catch(() => undefined)
+    .finally(() => lateChecks.delete(task));
+  lateChecks.add(task);
   return current;
 }
 
