@@ -37,6 +37,9 @@ export async function startBackendProcess(env: {
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group: tsx runs the server in a child process, which a SIGKILL of tsx alone
+    // would leave running (an orphan on the shared database and ports).
+    detached: true,
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const port = await new Promise<number>((resolve, reject) => {
@@ -71,12 +74,26 @@ export async function startBackendProcess(env: {
       if (tenantSlug) agent.set('X-Forwarded-Host', `${tenantSlug}.localhost`);
       return agent;
     },
-    /** SIGTERM (graceful) by default; resolves with the exit code. */
+    /**
+     * SIGTERM (graceful: tsx hands it to the server) by default; SIGKILL kills the whole group, the
+     * server with it. Resolves with the exit code.
+     */
     async stop(signal: NodeJS.Signals = 'SIGTERM') {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      const killGroup = () => {
+        try {
+          process.kill(-child.pid!, 'SIGKILL');
+        } catch {
+          /* already gone */
+        }
+      };
+      if (child.exitCode === null && child.signalCode === null) {
+        if (signal === 'SIGKILL') killGroup();
+        else child.kill(signal);
+      }
+      const timer = setTimeout(killGroup, 15_000);
       const code = await exited;
       clearTimeout(timer);
+      killGroup();
       return code;
     },
   };
